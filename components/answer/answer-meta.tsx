@@ -1,0 +1,18 @@
+import { PROVIDERS, isProviderId } from '@/lib/catalogue/providers';
+import type { Job } from '@/lib/messaging/job';
+import { useT } from '../settings-context';
+
+/** Under each answer: provider, model, mode, and tokens when the provider reports them. */
+export function AnswerMeta({ job }: { job: Job }) {
+  const t = useT();
+  const provider = isProviderId(job.request.provider) ? PROVIDERS[job.request.provider].label : job.request.provider;
+  const { usage } = job;
+  return (
+    <p className="answer-meta">
+      {t('answer.meta', { provider, model: job.model ?? '—', mode: job.mode ? t(`mode.${job.mode}`) : '…' })}
+      {usage && (usage.inputTokens !== undefined || usage.outputTokens !== undefined)
+        ? ` · ${t('answer.tokens', { input: usage.inputTokens ?? '?', output: usage.outputTokens ?? '?' })}`
+        : ''}
+    </p>
+  );
+}

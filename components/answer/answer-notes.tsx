@@ -1,0 +1,64 @@
+import { useEffect, useState } from 'react';
+import { isProviderId, PROVIDERS } from '@/lib/catalogue/providers';
+import type { Job } from '@/lib/messaging/job';
+import { useT } from '../settings-context';
+
+/** "Waiting for the server… 12 s": non-streaming routes show progress while nothing arrives. */
+export function WaitingNote({ job }: { job: Job }) {
+  const t = useT();
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  const provider = job.mode === undefined ? t('options.server') : PROVIDERS[job.request.provider].label;
+  return (
+    <p className="note" role="status">
+      <span className="spinner" aria-hidden="true" />{' '}
+      {t('answer.waiting', { provider, seconds: Math.max(0, Math.round((now - job.startedAt) / 1000)) })}
+    </p>
+  );
+}
+
+export function TrimNote({ job }: { job: Job }) {
+  const t = useT();
+  const { trim } = job;
+  if (!trim) return null;
+  const text =
+    trim.scope === 'input'
+      ? t('answer.trimmed', {
+          percent: trim.keptPercent,
+          kept: trim.keptChars.toLocaleString(),
+          total: trim.originalChars.toLocaleString(),
+        })
+      : t('answer.historyTrimmed', { percent: trim.keptPercent });
+  return (
+    <p className="note note-trim" role="note">
+      {text}
+    </p>
+  );
+}
+
+export function ErrorNote({ job, onRetry }: { job: Job; onRetry?: () => void }) {
+  const t = useT();
+  const { error } = job;
+  if (!error || job.status === 'stopped') return null;
+  return (
+    <div className="error-box" role="alert">
+      <p>{error.message}</p>
+      {error.detail ? (
+        <p className="error-detail">
+          {t('error.detail', {
+            provider: error.provider && isProviderId(error.provider) ? PROVIDERS[error.provider].label : t('options.server'),
+            detail: error.detail,
+          })}
+        </p>
+      ) : null}
+      {onRetry ? (
+        <button type="button" onClick={onRetry}>
+          {t('action.retry')}
+        </button>
+      ) : null}
+    </div>
+  );
+}

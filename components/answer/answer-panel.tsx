@@ -1,0 +1,62 @@
+import { lazy, type ReactNode, Suspense } from 'react';
+import type { Job } from '@/lib/messaging/job';
+import { CopyButton } from '../copy-button';
+import { useT } from '../settings-context';
+import { AnswerMeta } from './answer-meta';
+import { ErrorNote, TrimNote, WaitingNote } from './answer-notes';
+import { ModeBadge } from './mode-badge';
+
+// Markdown rendering is loaded with the first answer, not with the page: the popup opens faster.
+const StreamingMarkdown = lazy(() => import('../markdown/streaming-markdown'));
+
+export interface AnswerActions {
+  onStop(): void;
+  onRetry(): void;
+  /** Extra actions of the surface (insert into page, continue in side panel). */
+  extra?: ReactNode;
+}
+
+/** An answer as it streams: mode badge, Markdown, notes, and what the user can do with it. */
+export function AnswerPanel({ job, actions }: { job: Job; actions: AnswerActions }) {
+  const t = useT();
+  const running = job.status === 'running';
+  const finished = !running;
+  return (
+    <section className="answer" aria-label={t('app.name')} aria-busy={running}>
+      <header className="answer-header">
+        <ModeBadge mode={job.mode} />
+        <span className="answer-status" role="status">
+          {running && job.text ? t('answer.streaming') : ''}
+          {job.status === 'stopped' ? t('answer.stopped') : ''}
+        </span>
+      </header>
+      <TrimNote job={job} />
+      {running && !job.text ? <WaitingNote job={job} /> : null}
+      {job.text ? (
+        <Suspense fallback={<pre className="markdown-fallback">{job.text}</pre>}>
+          <StreamingMarkdown text={job.text} streaming={running} />
+        </Suspense>
+      ) : null}
+      {job.finishReason === 'length' ? <p className="note">{t('answer.lengthLimit')}</p> : null}
+      <ErrorNote job={job} onRetry={finished ? actions.onRetry : undefined} />
+      <div className="answer-actions">
+        {running ? (
+          <button type="button" onClick={actions.onStop}>
+            {t('action.stop')}
+          </button>
+        ) : (
+          <>
+            {!job.error || job.status === 'stopped' ? (
+              <button type="button" onClick={actions.onRetry}>
+                {t('action.retry')}
+              </button>
+            ) : null}
+            <CopyButton text={job.text} />
+            {job.text ? actions.extra : null}
+          </>
+        )}
+      </div>
+      {job.mode ? <AnswerMeta job={job} /> : null}
+    </section>
+  );
+}

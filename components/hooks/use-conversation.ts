@@ -1,0 +1,18 @@
+import { useEffect, useState } from 'react';
+import type { Conversation } from '@/lib/messaging/conversation';
+import { conversationSchema } from '@/lib/messaging/conversation';
+import { request } from '@/lib/messaging/client';
+import { conversationItem } from '@/lib/storage/items';
+
+/** The chat as the background keeps it (session memory), live. */
+export function useConversation(): Conversation {
+  const [conversation, setConversation] = useState<Conversation>({ turns: [] });
+  useEffect(() => {
+    void request('chat.get', {}).then((reply) => reply.ok && setConversation(reply.value));
+    return conversationItem.watch((value) => {
+      const parsed = conversationSchema.safeParse(value);
+      setConversation(parsed.success ? parsed.data : { turns: [] });
+    });
+  }, []);
+  return conversation;
+}

@@ -1,0 +1,36 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { defaultInput } from '@/lib/features/defaults';
+import type { FeatureId } from '@/lib/features/ids';
+import type { Surface } from '@/lib/messaging/job';
+import { draftItems, type FormDrafts } from '@/lib/storage/items';
+
+const SAVE_DELAY_MS = 250;
+
+/**
+ * Form values per feature, kept in session memory as the user types, so that closing the
+ * popup, an error or a retry never loses what they wrote.
+ */
+export function useDrafts(surface: Surface) {
+  const [drafts, setDrafts] = useState<FormDrafts>({});
+  const [loaded, setLoaded] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => {
+    void draftItems[surface].getValue().then((stored) => {
+      setDrafts((current) => ({ ...stored, ...current }));
+      setLoaded(true);
+    });
+  }, [surface]);
+  const valuesFor = useCallback((feature: FeatureId) => ({ ...defaultInput(feature), ...drafts[feature] }), [drafts]);
+  const setValues = useCallback(
+    (feature: FeatureId, values: Record<string, unknown>) => {
+      setDrafts((current) => {
+        const next = { ...current, [feature]: values };
+        clearTimeout(timer.current);
+        timer.current = setTimeout(() => void draftItems[surface].setValue(next), SAVE_DELAY_MS);
+        return next;
+      });
+    },
+    [surface],
+  );
+  return { loaded, drafts, valuesFor, setValues };
+}

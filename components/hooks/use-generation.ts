@@ -1,0 +1,73 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { browser } from 'wxt/browser';
+import type { GromptError } from '@/lib/errors/kinds';
+import type { GenerateRequest, Job, Surface } from '@/lib/messaging/job';
+import { GENERATION_PORT, type PortCommand, portEventSchema } from '@/lib/messaging/port-protocol';
+
+type Port = ReturnType<typeof browser.runtime.connect>;
+
+export interface GenerationState {
+  job: Job | null;
+  /** The background went away mid-answer (the worker was stopped): the partial text is kept. */
+  interrupted: boolean;
+}
+
+function withError(job: Job, error: GromptError, status: Job['status']): Job {
+  return { ...job, status, error, finishedAt: Date.now() };
+}
+
+/**
+ * One surface's generation, over one Port per generation. The job lives in the background;
+ * this hook mirrors it, and reattaches when the page opens again.
+ */
+export function useGeneration(surface: Surface, interruptedError: () => GromptError) {
+  const [state, setState] = useState<GenerationState>({ job: null, interrupted: false });
+  const port = useRef<Port | undefined>(undefined);
+
+  const connect = useCallback(
+    (command: PortCommand) => {
+      port.current?.disconnect();
+      const next = browser.runtime.connect({ name: GENERATION_PORT });
+      port.current = next;
+      next.onMessage.addListener((raw: unknown) => {
+        const event = portEventSchema.safeParse(raw);
+        if (!event.success || port.current !== next) return;
+        const { data } = event;
+        setState((current) => {
+          if (data.type === 'job') return { job: data.job, interrupted: false };
+          if (data.type === 'idle' || !current.job) return current;
+          if (data.type === 'text-delta') return { ...current, job: { ...current.job, text: current.job.text + data.text } };
+          if (data.type === 'finish') {
+            return {
+              ...current,
+              job: { ...current.job, status: 'done', finishReason: data.reason, ...(data.usage ? { usage: data.usage } : {}) },
+            };
+          }
+          return { ...current, job: withError(current.job, data.error, data.error.kind === 'aborted' ? 'stopped' : 'error') };
+        });
+      });
+      next.onDisconnect.addListener(() => {
+        if (port.current !== next) return;
+        port.current = undefined;
+        setState((current) =>
+          current.job?.status === 'running'
+            ? { job: withError(current.job, interruptedError(), 'interrupted'), interrupted: true }
+            : current,
+        );
+      });
+      next.postMessage(command);
+    },
+    [interruptedError],
+  );
+
+  const start = useCallback((request: GenerateRequest) => connect({ type: 'start', request }), [connect]);
+  const attach = useCallback(() => connect({ type: 'attach', surface }), [connect, surface]);
+  const stop = useCallback(() => port.current?.postMessage({ type: 'cancel' } satisfies PortCommand), []);
+
+  useEffect(() => {
+    attach();
+    return () => port.current?.disconnect();
+  }, [attach]);
+
+  return { ...state, start, attach, stop };
+}

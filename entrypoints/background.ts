@@ -1,0 +1,40 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { onCommand } from '@/lib/background/commands';
+import { createContextMenus, onMenuClicked } from '@/lib/background/context-menu';
+import { listenForGenerations } from '@/lib/background/generation-port';
+import { scheduleKeyExpiry } from '@/lib/background/key-expiry';
+import { requestHandlers } from '@/lib/background/request-handlers';
+import { resolveLanguage } from '@/lib/i18n/translate';
+import { log } from '@/lib/log/logger';
+import { listenForRequests } from '@/lib/messaging/router';
+import { ensureOllamaOriginRule } from '@/lib/providers/ollama-origin-rule';
+import { installWorkerFetchGuard } from '@/lib/network/guarded-fetch';
+import { prepareSessionStorage } from '@/lib/secrets/key-store';
+import { readSettings, settingsItem } from '@/lib/storage/items';
+
+/**
+ * The service worker: the only code that holds keys and talks to providers. It wires
+ * listeners synchronously (so events that woke it are not missed) and keeps no state
+ * of its own between wakes: everything lives in storage.session.
+ */
+export default defineBackground({
+  main() {
+    installWorkerFetchGuard();
+    listenForRequests(requestHandlers);
+    listenForGenerations();
+    browser.contextMenus.onClicked.addListener(onMenuClicked);
+    browser.commands?.onCommand.addListener(onCommand);
+    scheduleKeyExpiry();
+    void prepareSessionStorage().then((available) => available || log.warn('storage.session unavailable: BYOK disabled'));
+
+    const syncWithSettings = async () => {
+      const settings = await readSettings();
+      await createContextMenus(resolveLanguage(settings.language, navigator.language));
+      await ensureOllamaOriginRule(settings.baseUrls.ollama?.trim() || 'http://localhost:11434');
+    };
+    browser.runtime.onInstalled.addListener(() => void syncWithSettings());
+    browser.runtime.onStartup.addListener(() => void syncWithSettings());
+    settingsItem.watch(() => void syncWithSettings());
+  },
+});

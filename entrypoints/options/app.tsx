@@ -1,0 +1,20 @@
+import { DefaultsSection } from '@/components/options/defaults-section';
+import { KeysSection } from '@/components/options/keys-section';
+import { LanguageSection } from '@/components/options/language-section';
+import { ProvidersSection } from '@/components/options/providers-section';
+import { ServerSection } from '@/components/options/server-section';
+import { useT } from '@/components/settings-context';
+
+export function App() {
+  const t = useT();
+  return (
+    <main className="options">
+      <h1>{t('options.title')}</h1>
+      <LanguageSection />
+      <KeysSection />
+      <ServerSection />
+      <DefaultsSection />
+      <ProvidersSection />
+    </main>
+  );
+}

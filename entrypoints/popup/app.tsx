@@ -1,0 +1,98 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { InsertButton } from '@/components/answer/page-actions';
+import { FeatureRunner } from '@/components/feature-runner';
+import { FeatureTabs } from '@/components/feature-tabs';
+import { useDrafts } from '@/components/hooks/use-drafts';
+import { useGeneration } from '@/components/hooks/use-generation';
+import { useKeys } from '@/components/hooks/use-keys';
+import { usePageText } from '@/components/hooks/use-page-text';
+import { PageHeader } from '@/components/page-header';
+import { useSettings, useT } from '@/components/settings-context';
+import { SourceBar } from '@/components/source-bar';
+import { openSidePanel } from '@/lib/browser/side-panel';
+import { describeError } from '@/lib/errors/describe';
+import type { FeatureId } from '@/lib/features/ids';
+import { FEATURES } from '@/lib/features/registry';
+import { request } from '@/lib/messaging/client';
+
+export function App() {
+  const t = useT();
+  const { settings, loaded, language, update } = useSettings();
+  const feature = settings.lastFeature;
+  const drafts = useDrafts('popup');
+  const page = usePageText(true);
+  const keys = useKeys();
+  const interrupted = useCallback(() => describeError({ kind: 'interrupted' }, language), [language]);
+  const generation = useGeneration('popup', interrupted);
+  const mainInput = useRef<HTMLElement | null>(null);
+  const windowId = useRef<number | undefined>(undefined);
+  const [prefilled, setPrefilled] = useState(false);
+  const values = drafts.valuesFor(feature);
+  const mainField = FEATURES[feature].mainField;
+
+  const setMain = useCallback(
+    (text: string) => drafts.setValues(feature, { ...drafts.valuesFor(feature), [mainField]: text }),
+    [drafts, feature, mainField],
+  );
+
+  useEffect(() => {
+    void browser.windows.getCurrent().then((current) => {
+      windowId.current = current.id;
+    });
+  }, []);
+
+  // The selection on the page pre-fills the main field, once, when the popup opens.
+  useEffect(() => {
+    if (prefilled || !loaded || !drafts.loaded || page.loading) return;
+    setPrefilled(true);
+    if (page.selection) setMain(page.selection);
+    mainInput.current?.focus();
+  }, [prefilled, loaded, drafts.loaded, page.loading, page.selection, setMain]);
+
+  const selectFeature = (next: FeatureId) => void update((current) => ({ ...current, lastFeature: next }));
+
+  const continueInPanel = () => {
+    // Opened synchronously in the click: the browser requires the user gesture.
+    openSidePanel(windowId.current);
+    void request('job.continue-in-panel', {}).then(() => window.close());
+  };
+
+  const answerText = generation.job?.text ?? '';
+  return (
+    <main className="popup">
+      <PageHeader />
+      <FeatureTabs value={feature} onChange={selectFeature} panelId="feature-panel" />
+      <div id="feature-panel" role="tabpanel" aria-labelledby={`tab-${feature}`}>
+        <FeatureRunner
+          surface="popup"
+          feature={feature}
+          values={values}
+          onValuesChange={(next) => drafts.setValues(feature, next)}
+          generation={generation}
+          keys={keys}
+          compact
+          mainRef={(element) => {
+            mainInput.current = element;
+          }}
+          sourceBar={
+            <SourceBar
+              selection={page.selection}
+              problem={page.problem}
+              onUseSelection={() => void page.readSelectionNow().then((next) => next.selection && setMain(next.selection))}
+              onUseWholePage={() => void page.readPage().then((text) => text && setMain(text))}
+            />
+          }
+          answerExtra={
+            <>
+              <InsertButton text={answerText} />
+              <button type="button" onClick={continueInPanel}>
+                {t('action.continueInPanel')}
+              </button>
+            </>
+          }
+        />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,4 @@
+import { mount } from '@/components/mount';
+import { App } from './app';
+
+mount(<App />);

@@ -1,0 +1,52 @@
+import { PROVIDERS, isProviderId } from '../catalogue/providers';
+import { type Language, translate } from '../i18n/translate';
+import { type ErrorKind, type GromptError, isRetryableKind } from './kinds';
+
+export interface ErrorFacts {
+  kind: ErrorKind;
+  provider?: string;
+  status?: number;
+  retryAfterSeconds?: number;
+  /** Text from the provider or server, already redacted. */
+  detail?: string;
+  model?: string;
+  /** The Ollama base URL, or the host that was refused. */
+  url?: string;
+  /** The exact OLLAMA_ORIGINS line for the user to set. */
+  setting?: string;
+  viaServer?: boolean;
+}
+
+function providerName(provider: string | undefined): string {
+  if (provider === 'grompt') return 'The Grompt server';
+  return provider && isProviderId(provider) ? PROVIDERS[provider].label : 'The provider';
+}
+
+/** Turns what went wrong into the sentence the user reads, in their language. */
+export function describeError(facts: ErrorFacts, language: Language): GromptError {
+  const name = providerName(facts.provider);
+  const params = {
+    provider: name,
+    model: facts.model ?? '',
+    url: facts.url ?? '',
+    host: facts.url ?? '',
+    setting: facts.setting ?? '',
+    detail: facts.detail ?? '',
+    retryAfter:
+      facts.retryAfterSeconds !== undefined
+        ? translate(language, 'error.rate-limit.after', { seconds: Math.ceil(facts.retryAfterSeconds) })
+        : '',
+  };
+  const key = facts.kind === 'network' && facts.provider === 'ollama' ? 'error.network.ollama' : (`error.${facts.kind}` as const);
+  let message = translate(language, key, params);
+  if (facts.viaServer) message = `${message} ${translate(language, 'error.via-server')}`;
+  return {
+    kind: facts.kind,
+    message,
+    retryable: isRetryableKind(facts.kind),
+    ...(facts.detail ? { detail: facts.detail } : {}),
+    ...(facts.status !== undefined ? { status: facts.status } : {}),
+    ...(facts.retryAfterSeconds !== undefined ? { retryAfterSeconds: facts.retryAfterSeconds } : {}),
+    ...(facts.provider ? { provider: facts.provider } : {}),
+  };
+}

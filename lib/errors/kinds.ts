@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+/**
+ * Every failure the user can meet, as a kind. Crossing the messaging boundary an error is
+ * a plain object (class identity does not survive structured cloning).
+ */
+export const ERROR_KINDS = [
+  'missing-key',
+  'auth',
+  'permission',
+  'rate-limit',
+  'quota',
+  'model-not-found',
+  'bad-request',
+  'network',
+  'timeout',
+  'server',
+  'overloaded',
+  'bad-response',
+  'incomplete',
+  'blocked',
+  'aborted',
+  'interrupted',
+  'ollama-origin',
+  'server-unsupported',
+  'redirect-refused',
+  'host-refused',
+  'invalid-input',
+  'storage-unavailable',
+  'internal',
+] as const;
+export type ErrorKind = (typeof ERROR_KINDS)[number];
+
+export const gromptErrorSchema = z.object({
+  kind: z.enum(ERROR_KINDS),
+  /** One short, specific, user-facing sentence plus what to do. Already redacted. */
+  message: z.string(),
+  /** Text that came from the provider or server, redacted of keys. */
+  detail: z.string().optional(),
+  status: z.number().int().optional(),
+  retryAfterSeconds: z.number().nonnegative().optional(),
+  retryable: z.boolean(),
+  provider: z.string().optional(),
+});
+export type GromptError = z.infer<typeof gromptErrorSchema>;
+
+/** 408/409/429/5xx are worth retrying; the rest will fail the same way again. */
+export function isRetryableStatus(status: number | undefined): boolean {
+  if (status === undefined) return false;
+  return status === 408 || status === 409 || status === 429 || status >= 500;
+}
+
+const RETRYABLE_KINDS: ReadonlySet<ErrorKind> = new Set([
+  'rate-limit',
+  'network',
+  'timeout',
+  'server',
+  'overloaded',
+  'interrupted',
+  'incomplete',
+]);
+
+export function isRetryableKind(kind: ErrorKind): boolean {
+  return RETRYABLE_KINDS.has(kind);
+}

@@ -1,0 +1,37 @@
+/**
+ * Removes anything that looks like an API key from text before it is shown or logged.
+ * Provider error bodies echo parts of the key ("Incorrect API key provided: sk-abc***wxyz"),
+ * so both whole keys and masked echoes are removed, and so are fragments of keys we know.
+ */
+const KEY_PATTERNS: readonly RegExp[] = [
+  /sk-ant-[A-Za-z0-9_-]{6,}/g,
+  /sk-(?:proj-)?[A-Za-z0-9_*.-]{6,}/g,
+  /AIza[0-9A-Za-z_-]{20,}/g,
+  // Masked echoes: a few visible characters, stars, a few visible characters.
+  /[A-Za-z0-9_-]{2,}\*{3,}[A-Za-z0-9_-]{0,}/g,
+  /\b(Bearer)\s+[A-Za-z0-9._~+/=-]{8,}/gi,
+];
+
+export const REDACTED = '[redacted]';
+
+/** Fragments shorter than this are too common to redact without mangling ordinary text. */
+const MIN_FRAGMENT = 4;
+
+export function redact(text: string, knownSecrets: Iterable<string> = []): string {
+  let result = text;
+  for (const secret of knownSecrets) {
+    if (secret.length < 12) {
+      if (secret.length > 0) result = result.split(secret).join(REDACTED);
+      continue;
+    }
+    for (const fragment of [secret, secret.slice(0, 8), secret.slice(-MIN_FRAGMENT)]) {
+      result = result.split(fragment).join(REDACTED);
+    }
+  }
+  for (const pattern of KEY_PATTERNS) {
+    result = result.replace(pattern, (_match, bearer?: string) =>
+      typeof bearer === 'string' && /^bearer$/i.test(bearer) ? `${bearer} ${REDACTED}` : REDACTED,
+    );
+  }
+  return result;
+}

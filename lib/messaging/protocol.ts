@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { PROVIDER_IDS } from '../catalogue/providers';
+import { gromptErrorSchema } from '../errors/kinds';
+import { conversationSchema } from './conversation';
+import { jobSchema, surfaceSchema } from './job';
+
+const provider = z.enum(PROVIDER_IDS);
+
+/**
+ * One-shot requests from our pages to the background. Each entry is the request's
+ * schema and the schema of its answer; both ends validate against them.
+ * No request ever answers with a key: the UI learns only {hasKey, masked}.
+ */
+export const requests = {
+  'key.set': {
+    request: z.object({ provider, key: z.string().trim().min(1).max(500) }),
+    response: z.object({ hasKey: z.boolean(), masked: z.string() }),
+  },
+  'key.forget': { request: z.object({ provider }), response: z.object({}) },
+  'key.forget-all': { request: z.object({}), response: z.object({}) },
+  'key.status': {
+    request: z.object({}),
+    response: z.object({
+      available: z.boolean(),
+      keys: z.partialRecord(provider, z.object({ hasKey: z.boolean(), masked: z.string() })),
+    }),
+  },
+  'models.list': {
+    request: z.object({ provider }),
+    response: z.object({ models: z.array(z.string()), source: z.enum(['provider', 'defaults']) }),
+  },
+  'server.test': {
+    request: z.object({ url: z.string().max(500) }),
+    response: z.object({ prefix: z.string(), version: z.string().optional() }),
+  },
+  'job.get': { request: z.object({ surface: surfaceSchema }), response: jobSchema.nullable() },
+  'job.clear': { request: z.object({ surface: surfaceSchema }), response: z.object({}) },
+  /** Moves the popup's finished answer (and its form) to the side panel. */
+  'job.continue-in-panel': { request: z.object({}), response: z.object({}) },
+  'chat.get': { request: z.object({}), response: conversationSchema },
+  'chat.clear': { request: z.object({}), response: conversationSchema },
+  'chat.set-draft': { request: z.object({ draft: z.string().max(5_000_000) }), response: z.object({}) },
+} as const;
+
+export type RequestType = keyof typeof requests;
+export type RequestOf<T extends RequestType> = z.infer<(typeof requests)[T]['request']>;
+export type ResponseOf<T extends RequestType> = z.infer<(typeof requests)[T]['response']>;
+
+export const REQUEST_TYPES = Object.keys(requests) as RequestType[];
+
+export const envelopeSchema = z.object({
+  type: z.enum(REQUEST_TYPES as [RequestType, ...RequestType[]]),
+  payload: z.unknown(),
+});
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: z.infer<typeof gromptErrorSchema> };
+
+export const replySchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: gromptErrorSchema }),
+]);

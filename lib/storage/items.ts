@@ -1,0 +1,72 @@
+import { storage } from 'wxt/utils/storage';
+import { type Conversation, conversationSchema } from '../messaging/conversation';
+import type { FeatureId } from '../features/ids';
+import { type Job, jobSchema, type Surface } from '../messaging/job';
+import { parseSettings, type Settings } from '../settings/schema';
+
+/**
+ * Everything the extension keeps, declared once. `local:` is on disk and holds only
+ * preferences; `session:` is memory only and holds answers and the chat.
+ * Keys are the one exception to "declared here": they live in lib/secrets/items.ts so
+ * that lint can keep every UI file away from them.
+ */
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  fallback: parseSettings({}),
+});
+
+export async function readSettings(): Promise<Settings> {
+  return parseSettings(await settingsItem.getValue());
+}
+
+export async function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
+  const next = parseSettings(change(await readSettings()));
+  await settingsItem.setValue(next);
+  return next;
+}
+
+export const jobItems: Record<Surface, ReturnType<typeof defineJobItem>> = {
+  popup: defineJobItem('popup'),
+  sidepanel: defineJobItem('sidepanel'),
+};
+
+function defineJobItem(surface: Surface) {
+  return storage.defineItem<Job | null>(`session:job.${surface}`, { fallback: null });
+}
+
+export async function readJob(surface: Surface): Promise<Job | null> {
+  const parsed = jobSchema.nullable().safeParse(await jobItems[surface].getValue());
+  return parsed.success ? parsed.data : null;
+}
+
+export const conversationItem = storage.defineItem<Conversation>('session:chat', {
+  fallback: { turns: [] },
+});
+
+export async function readConversation(): Promise<Conversation> {
+  const parsed = conversationSchema.safeParse(await conversationItem.getValue());
+  return parsed.success ? parsed.data : { turns: [] };
+}
+
+/** Model lists fetched from providers, kept for the browser session. */
+export const modelCacheItem = storage.defineItem<Record<string, { models: string[]; at: number }>>('session:model-cache', { fallback: {} });
+
+/** Which API prefix a Grompt server answered on, per server URL. */
+export const serverPrefixItem = storage.defineItem<Record<string, string>>('session:server-prefix', {
+  fallback: {},
+});
+
+/** Which feature the side panel should show: set by the context menu and shortcuts. */
+export const panelViewItem = storage.defineItem<{ feature: FeatureId; at: number } | null>('session:panel-view', {
+  fallback: null,
+});
+
+/** What the user typed in each feature's form, per surface: closing the popup loses nothing. */
+export type FormDrafts = Partial<Record<FeatureId, Record<string, unknown>>>;
+export const draftItems: Record<Surface, ReturnType<typeof defineDraftItem>> = {
+  popup: defineDraftItem('popup'),
+  sidepanel: defineDraftItem('sidepanel'),
+};
+
+function defineDraftItem(surface: Surface) {
+  return storage.defineItem<FormDrafts>(`session:drafts.${surface}`, { fallback: {} });
+}

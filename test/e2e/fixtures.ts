@@ -1,0 +1,73 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, test as base, type Page, type Worker } from '@playwright/test';
+
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  `--disable-extensions-except=${EXTENSION_DIR}`,
+  `--load-extension=${EXTENSION_DIR}`,
+  // This machine's network is closed: without these Chromium floods it with attempts.
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-gpu',
+  '--disable-features=Translate,MediaRouter,OptimizationHints',
+];
+
+export async function launchExtension(profileDir: string, options: { colorScheme?: 'light' | 'dark'; locale?: string } = {}) {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No build at ${EXTENSION_DIR}: run "npx wxt build" first (npm test does).`);
+  }
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_FLAGS,
+    colorScheme: options.colorScheme ?? 'light',
+    locale: options.locale ?? 'en-US',
+    viewport: { width: 1000, height: 760 },
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return { context, worker, extensionId };
+}
+
+export interface ExtensionFixtures {
+  profileDir: string;
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  openPage(name: 'popup' | 'sidepanel' | 'options', query?: string): Promise<Page>;
+}
+
+export const test = base.extend<ExtensionFixtures>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring.
+  profileDir: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'grompt-e2e-'));
+    await use(dir);
+    rmSync(dir, { recursive: true, force: true });
+  },
+  context: async ({ profileDir }, use) => {
+    const { context } = await launchExtension(profileDir);
+    await use(context);
+    await context.close();
+  },
+  worker: async ({ context }, use) => {
+    await use(context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker')));
+  },
+  extensionId: async ({ worker }, use) => {
+    await use(new URL(worker.url()).host);
+  },
+  openPage: async ({ context, extensionId }, use) => {
+    await use(async (name, query = '') => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${name}.html${query}`);
+      return page;
+    });
+  },
+});
+
+export const expect = test.expect;

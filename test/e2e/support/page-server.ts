@@ -1,0 +1,19 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { type FakeServer, sendText, startFake } from '../../fakes/http';
+
+const PAGES = resolve('test/e2e/pages');
+
+/** Serves the test pages on loopback, where the extension has host access (as it has for Ollama). */
+export function startPageServer(extra: Record<string, string> = {}): Promise<FakeServer> {
+  return startFake((request, response) => {
+    if (extra[request.path] !== undefined) return sendText(response, 200, extra[request.path] ?? '', 'text/html; charset=utf-8');
+    const name = request.path.replace(/^\/+/, '') || 'article.html';
+    if (!/^[\w.-]+\.html$/.test(name)) return sendText(response, 404, 'not found');
+    try {
+      sendText(response, 200, readFileSync(join(PAGES, name), 'utf8'), 'text/html; charset=utf-8');
+    } catch {
+      sendText(response, 404, 'not found');
+    }
+  });
+}

@@ -1,0 +1,65 @@
+import { defineConfig } from 'wxt';
+import { PROVIDER_HOST_PERMISSIONS } from './lib/network/hosts';
+
+// Bench-only pages (a bare React baseline) are built only for `npm run bench`,
+// so the shipped extension never contains them.
+const benchBuild = process.env.GROMPT_BENCH === '1';
+
+// Extension pages: no inline or remote script, no plugins, no <base> tricks, and no
+// remote images, so a prompt-injected answer cannot beacon page text out through <img>.
+const EXTENSION_PAGES_CSP = [
+  "script-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "img-src 'self' data:",
+  "form-action 'none'",
+].join('; ');
+
+export default defineConfig({
+  // Explicit imports keep every dependency edge visible to the linter.
+  imports: false,
+  // MV3 for Firefox too (WXT defaults Firefox to MV2); storage.session needs Firefox 115+.
+  manifestVersion: 3,
+  modules: ['@wxt-dev/module-react'],
+  outDir: benchBuild ? '.output-bench' : '.output',
+  filterEntrypoints: benchBuild ? undefined : ['background', 'popup', 'sidepanel', 'options', 'read-page'],
+  manifest: ({ browser }) => ({
+    name: '__MSG_extensionName__',
+    description: '__MSG_extensionDescription__',
+    default_locale: 'en',
+    permissions: [
+      'storage',
+      'contextMenus',
+      'activeTab',
+      'scripting',
+      // Drops the Origin header on our own requests to Ollama only (see lib/providers/ollama-origin.ts).
+      'declarativeNetRequestWithHostAccess',
+      // Forgets keys after the idle time even while no page of ours is open.
+      'alarms',
+      // WXT adds `sidePanel` for Chromium builds itself; Firefox uses sidebar_action.
+    ],
+    host_permissions: PROVIDER_HOST_PERMISSIONS,
+    // A user-configured Grompt server or base URL is requested at run time from the options page.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
+    action: { default_title: '__MSG_actionTitle__' },
+    commands: {
+      'open-side-panel': {
+        suggested_key: { default: 'Alt+Shift+G' },
+        description: '__MSG_commandOpenSidePanel__',
+      },
+      'summarize-selection': {
+        suggested_key: { default: 'Alt+Shift+U' },
+        description: '__MSG_commandSummarize__',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            // storage.session arrived in Firefox 115.
+            gecko: { id: 'grompt-extension@kubex.dev', strict_min_version: '115.0' },
+          },
+        }
+      : {}),
+  }),
+});
