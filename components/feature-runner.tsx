@@ -75,7 +75,7 @@ export function FeatureRunner(props: FeatureRunnerProps) {
       ) : (
         form(otherFields)
       )}
-      <ProviderBar feature={props.feature} keys={props.keys} />
+      <ProviderBar feature={props.feature} keys={props.keys} compact={props.compact} />
       <div className="run-row">
         <button type="button" className="primary" onClick={run} disabled={ownJob?.status === 'running'}>
           {t('action.run')}

@@ -28,6 +28,7 @@ export function FeatureTabs({ value, onChange, panelId }: { value: FeatureId; on
           aria-selected={value === id}
           aria-controls={panelId}
           tabIndex={value === id ? 0 : -1}
+          aria-label={t(FEATURES[id].title)}
           title={t(FEATURES[id].summary)}
           onClick={() => onChange(id)}
           onKeyDown={(event) => {
@@ -35,7 +36,7 @@ export function FeatureTabs({ value, onChange, panelId }: { value: FeatureId; on
             if (event.key === 'ArrowLeft') move(-1);
           }}
         >
-          {t(FEATURES[id].title)}
+          {t(FEATURES[id].tab)}
         </button>
       ))}
     </div>

@@ -20,9 +20,8 @@ export function WaitingNote({ job }: { job: Job }) {
   );
 }
 
-export function TrimNote({ job }: { job: Job }) {
+export function TrimNote({ trim }: { trim: Job['trim'] }) {
   const t = useT();
-  const { trim } = job;
   if (!trim) return null;
   const text =
     trim.scope === 'input'

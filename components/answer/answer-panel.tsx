@@ -30,7 +30,7 @@ export function AnswerPanel({ job, actions }: { job: Job; actions: AnswerActions
           {job.status === 'stopped' ? t('answer.stopped') : ''}
         </span>
       </header>
-      <TrimNote job={job} />
+      <TrimNote trim={job.trim} />
       {running && !job.text ? <WaitingNote job={job} /> : null}
       {job.text ? (
         <Suspense fallback={<pre className="markdown-fallback">{job.text}</pre>}>

@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import type { ChatTurn } from '@/lib/messaging/conversation';
+import { TrimNote } from '../answer/answer-notes';
 import { ModeBadge } from '../answer/mode-badge';
 import { CopyButton } from '../copy-button';
 import { useT } from '../settings-context';
@@ -16,6 +17,7 @@ export function ChatTurnView({ turn }: { turn: ChatTurn }) {
         {mine ? null : <ModeBadge mode={turn.mode} />}
         {mine ? null : <CopyButton text={turn.content} />}
       </header>
+      {mine ? null : <TrimNote trim={turn.trim} />}
       {mine ? (
         <p className="turn-text">{turn.content}</p>
       ) : (

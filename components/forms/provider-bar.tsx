@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { PROVIDER_IDS, PROVIDERS, type ProviderId } from '@/lib/catalogue/providers';
 import type { FeatureId } from '@/lib/features/ids';
 import type { Settings } from '@/lib/settings/schema';
@@ -16,7 +16,8 @@ export function choiceFor(settings: Settings, feature: FeatureId): { provider: P
 }
 
 /** Provider and model pickers plus the BYOK field. Each feature remembers its own choice. */
-export function ProviderBar({ feature, keys }: { feature: FeatureId; keys: ReturnType<typeof useKeys> }) {
+/** The popup folds the bar into one summary line ("OpenAI · gpt-4o-mini · key saved") to fit its size. */
+export function ProviderBar({ feature, keys, compact }: { feature: FeatureId; keys: ReturnType<typeof useKeys>; compact?: boolean }) {
   const t = useT();
   const { settings, update } = useSettings();
   const { provider, model } = choiceFor(settings, feature);
@@ -24,6 +25,9 @@ export function ProviderBar({ feature, keys }: { feature: FeatureId; keys: Retur
   const { models } = useModels(provider, status?.hasKey);
   const providerId = useId();
   const modelId = useId();
+  // The field may be empty while the user types a new model; an empty model is never saved.
+  const [modelDraft, setModelDraft] = useState(model);
+  useEffect(() => setModelDraft(model), [model]);
   const choose = (next: { provider: ProviderId; model?: string }) =>
     update((current) => ({
       ...current,
@@ -31,7 +35,12 @@ export function ProviderBar({ feature, keys }: { feature: FeatureId; keys: Retur
       featureDefaults: { ...current.featureDefaults, [feature]: { provider: next.provider, ...(next.model ? { model: next.model } : {}) } },
       ...(next.model ? { models: { ...current.models, [next.provider]: next.model } } : {}),
     }));
-  return (
+  const keyState = !PROVIDERS[provider].needsKey
+    ? t('key.summary.none')
+    : status?.hasKey
+      ? t('key.summary.saved')
+      : t('key.summary.missing');
+  const bar = (
     <div className="provider-bar">
       <div className="row">
         <div className="field">
@@ -50,9 +59,12 @@ export function ProviderBar({ feature, keys }: { feature: FeatureId; keys: Retur
           <input
             id={modelId}
             list={`${modelId}-list`}
-            value={model}
+            value={modelDraft}
             spellCheck={false}
-            onChange={(event) => void choose({ provider, model: event.target.value })}
+            onChange={(event) => {
+              setModelDraft(event.target.value);
+              if (event.target.value.trim()) void choose({ provider, model: event.target.value.trim() });
+            }}
           />
           <datalist id={`${modelId}-list`}>
             {models.map((entry) => (
@@ -69,5 +81,14 @@ export function ProviderBar({ feature, keys }: { feature: FeatureId; keys: Retur
         onForget={() => keys.forget(provider)}
       />
     </div>
+  );
+  if (!compact) return bar;
+  return (
+    <details className="provider-details">
+      <summary>
+        {PROVIDERS[provider].label} · {model} · {keyState}
+      </summary>
+      {bar}
+    </details>
   );
 }

@@ -14,7 +14,11 @@ export function LanguageSection() {
         <select
           id={id}
           value={settings.language}
-          onChange={(event) => void update((current) => ({ ...current, language: event.target.value as LanguageSetting }))}
+          onChange={(event) => {
+            // Read the value now: a controlled select snaps back before an async update runs.
+            const language = event.target.value as LanguageSetting;
+            void update((current) => ({ ...current, language }));
+          }}
         >
           <option value="auto">{t('options.language.auto')}</option>
           <option value="en">English</option>

@@ -7,6 +7,7 @@ import { useDrafts } from '@/components/hooks/use-drafts';
 import { useGeneration } from '@/components/hooks/use-generation';
 import { useKeys } from '@/components/hooks/use-keys';
 import { usePageText } from '@/components/hooks/use-page-text';
+import { preloadMarkdown } from '@/components/markdown/preload';
 import { PageHeader } from '@/components/page-header';
 import { useSettings, useT } from '@/components/settings-context';
 import { SourceBar } from '@/components/source-bar';
@@ -25,6 +26,7 @@ export function App() {
   const keys = useKeys();
   const interrupted = useCallback(() => describeError({ kind: 'interrupted' }, language), [language]);
   const generation = useGeneration('popup', interrupted);
+  useEffect(preloadMarkdown, []);
   const mainInput = useRef<HTMLElement | null>(null);
   const windowId = useRef<number | undefined>(undefined);
   const [prefilled, setPrefilled] = useState(false);

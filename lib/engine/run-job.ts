@@ -82,5 +82,6 @@ async function recordChatAnswer(liveJob: LiveJob, target: Target): Promise<void>
     model: job.model ?? target.model,
     ...(job.mode ? { mode: job.mode } : {}),
     ...(job.usage ? { usage: job.usage } : {}),
+    ...(job.trim ? { trim: job.trim } : {}),
   });
 }

@@ -75,6 +75,7 @@ function demo(input: Input, language: keyof typeof DEMO, historyLength: number):
 export const chat = defineFeature<Input>({
   id: 'chat',
   title: 'feature.chat.title',
+  tab: 'feature.chat.tab',
   summary: 'feature.chat.summary',
   schema,
   mainField: 'message',

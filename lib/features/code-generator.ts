@@ -84,18 +84,26 @@ function demo(input: Input, language: keyof typeof DEMO): string {
   const t = DEMO[language];
   const goal = truncateWords(input.goal.replace(/\s+/g, ' '), 24);
   const stack = STACKS[input.stack];
+  // A stack we have no skeleton for gets a language-neutral outline rather than the wrong language.
+  const skeleton = input.customStack
+    ? {
+        fence: 'text',
+        file: 'src/',
+        code: `${goal}\n├─ model: the data the feature works on\n├─ service: the logic, with tests\n└─ entry point: wiring, configuration, error handling`,
+      }
+    : { fence: stack.fence, file: stack.file, code: SKELETONS[input.stack](goal.replaceAll('*/', '* /')) };
   const checks = input.constraints.map((constraint) => `- [ ] ${CONSTRAINT_TEXT[constraint]}`);
   return [
     `## ${t.outline}`,
     `1. ${t.step1} “${goal}”.`,
-    `2. ${t.step2} ${stackName(input)} (\`${stack.file}\`).`,
+    `2. ${t.step2} ${stackName(input)} (\`${skeleton.file}\`).`,
     `3. ${t.step3}`,
     '',
     `## ${t.code}`,
     `${t.skeleton} ${stackName(input)}:`,
     '',
-    `\`\`\`${stack.fence}`,
-    SKELETONS[input.stack](goal.replaceAll('*/', '* /')),
+    `\`\`\`${skeleton.fence}`,
+    skeleton.code,
     '```',
     '',
     `## ${t.checklist}`,
@@ -109,6 +117,7 @@ function demo(input: Input, language: keyof typeof DEMO): string {
 export const codeGenerator = defineFeature<Input>({
   id: 'code-generator',
   title: 'feature.code-generator.title',
+  tab: 'feature.code-generator.tab',
   summary: 'feature.code-generator.summary',
   schema,
   mainField: 'goal',

@@ -86,6 +86,7 @@ function demo(input: Input, language: keyof typeof DEMO): string {
 export const imagePrompt = defineFeature<Input>({
   id: 'image-prompt',
   title: 'feature.image-prompt.title',
+  tab: 'feature.image-prompt.tab',
   summary: 'feature.image-prompt.summary',
   schema,
   mainField: 'subject',

@@ -127,11 +127,12 @@ function demo(input: Input, language: keyof typeof DEMO): string {
 export const promptCrafter = defineFeature<Input>({
   id: 'prompt-crafter',
   title: 'feature.prompt-crafter.title',
+  tab: 'feature.prompt-crafter.tab',
   summary: 'feature.prompt-crafter.summary',
   schema,
   mainField: 'ideas',
   fields: [
-    { kind: 'textarea', name: 'ideas', label: 'field.ideas', placeholder: 'field.ideas.placeholder', rows: 5 },
+    { kind: 'textarea', name: 'ideas', label: 'field.ideas', placeholder: 'field.ideas.placeholder', rows: 4 },
     {
       kind: 'select',
       name: 'purpose',

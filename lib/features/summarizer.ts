@@ -84,11 +84,12 @@ function demo(input: Input, language: keyof typeof DEMO): string {
 export const summarizer = defineFeature<Input>({
   id: 'summarizer',
   title: 'feature.summarizer.title',
+  tab: 'feature.summarizer.tab',
   summary: 'feature.summarizer.summary',
   schema,
   mainField: 'text',
   fields: [
-    { kind: 'textarea', name: 'text', label: 'field.text', placeholder: 'field.text.placeholder', rows: 6 },
+    { kind: 'textarea', name: 'text', label: 'field.text', placeholder: 'field.text.placeholder', rows: 5 },
     {
       kind: 'select',
       name: 'tone',

@@ -31,6 +31,8 @@ export interface FeatureContext {
 export interface Feature<Input extends Record<string, unknown> = Record<string, unknown>> {
   id: FeatureId;
   title: MessageKey;
+  /** A short tab label, contained in the title (the tab's accessible name). */
+  tab: MessageKey;
   summary: MessageKey;
   /** Validates and completes the input with defaults; its limits protect the background. */
   schema: z.ZodType<Input>;

@@ -6,14 +6,19 @@ export const ptBR: Record<MessageKey, string> = {
   'app.tagline': 'Ferramentas de prompt com IA em qualquer página',
 
   'feature.prompt-crafter.title': 'Criador de Prompts',
+  'feature.prompt-crafter.tab': 'Prompts',
   'feature.prompt-crafter.summary': 'Transforme ideias soltas em um prompt estruturado e pronto para usar.',
   'feature.chat.title': 'Chat',
+  'feature.chat.tab': 'Chat',
   'feature.chat.summary': 'Converse à vontade; a conversa fica guardada durante esta sessão do navegador.',
   'feature.code-generator.title': 'Gerador de Código',
+  'feature.code-generator.tab': 'Código',
   'feature.code-generator.summary': 'Um roteiro de implementação, trechos de código principais e um checklist.',
   'feature.summarizer.title': 'Resumidor',
+  'feature.summarizer.tab': 'Resumidor',
   'feature.summarizer.summary': 'Um resumo com contexto, principais insights e próximos passos.',
   'feature.image-prompt.title': 'Prompt de Imagem',
+  'feature.image-prompt.tab': 'Imagem',
   'feature.image-prompt.summary': 'Um prompt detalhado para um modelo de imagem.',
 
   'field.text': 'Texto para resumir',
@@ -153,6 +158,9 @@ export const ptBR: Record<MessageKey, string> = {
   'key.saveAnyway': 'Salvar mesmo assim',
   'key.unavailable':
     'O armazenamento de sessão não está disponível neste navegador, então as chaves não podem ser guardadas com segurança. O BYOK está desativado.',
+  'key.summary.saved': 'sua chave',
+  'key.summary.missing': 'sem chave',
+  'key.summary.none': 'não precisa de chave',
   'key.get': 'Obter uma chave',
 
   'menu.summarize': 'Resumir com o Grompt',

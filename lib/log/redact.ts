@@ -5,10 +5,12 @@
  */
 const KEY_PATTERNS: readonly RegExp[] = [
   /sk-ant-[A-Za-z0-9_-]{6,}/g,
-  /sk-(?:proj-)?[A-Za-z0-9_*.-]{6,}/g,
+  /\bsk-(?:proj-)?[A-Za-z0-9_*.-]{6,}/g,
+  // Glued to a letter ("\nsk-…" inside JSON, "%3Dsk-…"): only with a digit or a mask star, so "risk-averse" stays prose.
+  /sk-(?:proj-)?(?=[A-Za-z_.-]*[0-9*])[A-Za-z0-9_*.-]{6,}/g,
   /AIza[0-9A-Za-z_-]{20,}/g,
-  // Masked echoes: a few visible characters, stars, a few visible characters.
-  /[A-Za-z0-9_-]{2,}\*{3,}[A-Za-z0-9_-]{0,}/g,
+  // Masked echoes: a few visible characters, stars, a few visible characters (not Markdown's "***emphasis***").
+  /[A-Za-z0-9_-]{2,}\*{3,}[A-Za-z0-9_-]{2,}/g,
   /\b(Bearer)\s+[A-Za-z0-9._~+/=-]{8,}/gi,
 ];
 

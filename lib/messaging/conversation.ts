@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { modeSchema, usageSchema } from './job';
+import { modeSchema, trimNoteSchema, usageSchema } from './job';
 
 export const chatTurnSchema = z.object({
   role: z.enum(['user', 'assistant']),
@@ -8,6 +8,8 @@ export const chatTurnSchema = z.object({
   model: z.string().optional(),
   mode: modeSchema.optional(),
   usage: usageSchema.optional(),
+  /** Older turns or the message were trimmed to fit the model when this answer was made. */
+  trim: trimNoteSchema.optional(),
 });
 export type ChatTurn = z.infer<typeof chatTurnSchema>;
 

@@ -16,7 +16,9 @@ export function isTrustedSender(sender: Sender | undefined, runtimeId: string, e
   } catch {
     return false;
   }
-  if (origin !== extensionOrigin) return false;
+  // An opaque origin ("null": file:, data:, about:blank, or any URL where the runtime does not
+  // know the extension scheme) is no one's origin, even if the extension's own is reported as "null".
+  if (origin === 'null' || origin !== extensionOrigin) return false;
   // Chromium also reports the frame's origin; when present it must agree.
   const reported = (sender as Sender & { origin?: string }).origin;
   return reported === undefined || reported === extensionOrigin;
