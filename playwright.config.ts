@@ -6,6 +6,7 @@ export default defineConfig({
   testDir: 'test/e2e',
   timeout: 60_000,
   expect: { timeout: 10_000 },
+  use: { actionTimeout: 15_000 },
   workers: 1,
   retries: 0,
   reporter: [['list']],

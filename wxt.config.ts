@@ -40,7 +40,8 @@ export default defineConfig({
     ],
     host_permissions: PROVIDER_HOST_PERMISSIONS,
     // A user-configured Grompt server or base URL is requested at run time from the options page.
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // (Plain http is refused for anything but loopback, which is already granted above.)
+    optional_host_permissions: ['https://*/*'],
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     action: { default_title: '__MSG_actionTitle__' },
     commands: {

@@ -26,10 +26,14 @@ interface FeatureRunnerProps {
   mainRef?: (element: HTMLElement | null) => void;
 }
 
-/** Retry runs the same request again; for chat, the last turn is answered again (or replaced). */
-export function retryOf(job: Job): GenerateRequest {
-  if (job.request.feature !== 'chat') return job.request;
-  return { ...job.request, input: { message: '', action: job.status === 'done' ? 'regenerate' : 'retry' } };
+/**
+ * Retry runs the same input again with the provider and model chosen now (after a "model not
+ * found", the user picks another and retries); for chat, the last turn is answered again (or replaced).
+ */
+export function retryOf(job: Job, choice: { provider: GenerateRequest['provider']; model: string }): GenerateRequest {
+  const request = { ...job.request, provider: choice.provider, model: choice.model };
+  if (request.feature !== 'chat') return request;
+  return { ...request, input: { message: '', action: job.status === 'done' ? 'regenerate' : 'retry' } };
 }
 
 /** One feature: its form, the provider bar, Run, and the answer. Same in the popup and the side panel. */
@@ -87,7 +91,7 @@ export function FeatureRunner(props: FeatureRunnerProps) {
           job={ownJob}
           actions={{
             onStop: props.generation.stop,
-            onRetry: () => props.generation.start(retryOf(ownJob)),
+            onRetry: () => props.generation.start(retryOf(ownJob, choiceFor(settings, props.feature))),
             extra: props.answerExtra,
           }}
         />

@@ -1,8 +1,9 @@
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { type Language, type MessageKey, type MessageParams, resolveLanguage, translate } from '@/lib/i18n/translate';
 import type { Settings } from '@/lib/settings/schema';
 import { parseSettings } from '@/lib/settings/schema';
-import { readSettings, settingsItem, updateSettings } from '@/lib/storage/items';
+import { readSettings, settingsItem } from '@/lib/storage/items';
+import { takeEarly } from './early-reads';
 
 interface SettingsContextValue {
   settings: Settings;
@@ -15,18 +16,30 @@ const SettingsContext = createContext<SettingsContextValue | undefined>(undefine
 
 /** Settings (storage.local, no secrets) for every page, kept live across pages. */
 export function SettingsProvider({ children }: { children: ReactNode }) {
-  const [settings, setSettings] = useState<Settings>(() => parseSettings({}));
+  const [settings, setSettingsState] = useState<Settings>(() => parseSettings({}));
   const [loaded, setLoaded] = useState(false);
+  // The latest settings, for updates that follow each other faster than React renders.
+  const latest = useRef(settings);
+  const setSettings = useCallback((value: Settings) => {
+    latest.current = value;
+    setSettingsState(value);
+  }, []);
   useEffect(() => {
-    void readSettings().then((value) => {
+    void (takeEarly('settings') ?? readSettings()).then((value) => {
       setSettings(value);
       setLoaded(true);
     });
     return settingsItem.watch((value) => setSettings(parseSettings(value)));
-  }, []);
-  const update = useCallback(async (change: (current: Settings) => Settings) => {
-    setSettings(await updateSettings(change));
-  }, []);
+  }, [setSettings]);
+  // Applied at once (a Run right after a change uses it), then saved.
+  const update = useCallback(
+    async (change: (current: Settings) => Settings) => {
+      const next = parseSettings(change(latest.current));
+      setSettings(next);
+      await settingsItem.setValue(next);
+    },
+    [setSettings],
+  );
   const language = resolveLanguage(settings.language, navigator.language);
   useEffect(() => {
     document.documentElement.lang = language;

@@ -72,7 +72,10 @@ export function ChatView({ generation, keys }: { generation: ReturnType<typeof u
           <ChatTurnView key={`${index}-${turn.role}`} turn={turn} />
         ))}
         {pending ? (
-          <AnswerPanel job={pending} actions={{ onStop: generation.stop, onRetry: () => generation.start(retryOf(pending)) }} />
+          <AnswerPanel
+            job={pending}
+            actions={{ onStop: generation.stop, onRetry: () => generation.start(retryOf(pending, choiceFor(settings, 'chat'))) }}
+          />
         ) : null}
         <div ref={bottom} />
       </div>

@@ -22,7 +22,8 @@ export function ProviderBar({ feature, keys, compact }: { feature: FeatureId; ke
   const { settings, update } = useSettings();
   const { provider, model } = choiceFor(settings, feature);
   const status = keys.statuses[provider];
-  const { models } = useModels(provider, status?.hasKey);
+  const [open, setOpen] = useState(false);
+  const { models } = useModels(provider, status?.hasKey, !compact || open);
   const providerId = useId();
   const modelId = useId();
   // The field may be empty while the user types a new model; an empty model is never saved.
@@ -49,7 +50,6 @@ export function ProviderBar({ feature, keys, compact }: { feature: FeatureId; ke
             {PROVIDER_IDS.map((id) => (
               <option key={id} value={id}>
                 {PROVIDERS[id].label}
-                {keys.statuses[id]?.hasKey ? ' 🔑' : ''}
               </option>
             ))}
           </select>
@@ -84,7 +84,7 @@ export function ProviderBar({ feature, keys, compact }: { feature: FeatureId; ke
   );
   if (!compact) return bar;
   return (
-    <details className="provider-details">
+    <details className="provider-details" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>
         {PROVIDERS[provider].label} · {model} · {keyState}
       </summary>

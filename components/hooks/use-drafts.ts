@@ -3,6 +3,7 @@ import { defaultInput } from '@/lib/features/defaults';
 import type { FeatureId } from '@/lib/features/ids';
 import type { Surface } from '@/lib/messaging/job';
 import { draftItems, type FormDrafts } from '@/lib/storage/items';
+import { takeEarly } from '../early-reads';
 
 const SAVE_DELAY_MS = 250;
 
@@ -15,7 +16,7 @@ export function useDrafts(surface: Surface) {
   const [loaded, setLoaded] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => {
-    void draftItems[surface].getValue().then((stored) => {
+    void (takeEarly('drafts', surface) ?? draftItems[surface].getValue()).then((stored) => {
       setDrafts((current) => ({ ...stored, ...current }));
       setLoaded(true);
     });

@@ -1,6 +1,6 @@
 import { DefaultsSection } from '@/components/options/defaults-section';
 import { KeysSection } from '@/components/options/keys-section';
-import { LanguageSection } from '@/components/options/language-section';
+import { GeneralSection } from '@/components/options/general-section';
 import { ProvidersSection } from '@/components/options/providers-section';
 import { ServerSection } from '@/components/options/server-section';
 import { useT } from '@/components/settings-context';
@@ -10,7 +10,7 @@ export function App() {
   return (
     <main className="options">
       <h1>{t('options.title')}</h1>
-      <LanguageSection />
+      <GeneralSection />
       <KeysSection />
       <ServerSection />
       <DefaultsSection />

@@ -7,6 +7,7 @@ import { useDrafts } from '@/components/hooks/use-drafts';
 import { useGeneration } from '@/components/hooks/use-generation';
 import { useKeys } from '@/components/hooks/use-keys';
 import { usePageText } from '@/components/hooks/use-page-text';
+import { useTargetTab } from '@/components/hooks/use-target-tab';
 import { preloadMarkdown } from '@/components/markdown/preload';
 import { PageHeader } from '@/components/page-header';
 import { useSettings, useT } from '@/components/settings-context';
@@ -22,7 +23,8 @@ export function App() {
   const { settings, loaded, language, update } = useSettings();
   const feature = settings.lastFeature;
   const drafts = useDrafts('popup');
-  const page = usePageText(true);
+  const targetTab = useTargetTab(true);
+  const page = usePageText(true, targetTab);
   const keys = useKeys();
   const interrupted = useCallback(() => describeError({ kind: 'interrupted' }, language), [language]);
   const generation = useGeneration('popup', interrupted);
@@ -87,7 +89,7 @@ export function App() {
           }
           answerExtra={
             <>
-              <InsertButton text={answerText} />
+              <InsertButton text={answerText} targetTab={targetTab} />
               <button type="button" onClick={continueInPanel}>
                 {t('action.continueInPanel')}
               </button>

@@ -1,3 +1,4 @@
+import './early';
 import { mount } from '@/components/mount';
 import { App } from './app';
 

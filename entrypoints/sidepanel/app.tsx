@@ -7,6 +7,7 @@ import { useDrafts } from '@/components/hooks/use-drafts';
 import { useGeneration } from '@/components/hooks/use-generation';
 import { useKeys } from '@/components/hooks/use-keys';
 import { usePageText } from '@/components/hooks/use-page-text';
+import { useTargetTab } from '@/components/hooks/use-target-tab';
 import { preloadMarkdown } from '@/components/markdown/preload';
 import { PageHeader } from '@/components/page-header';
 import { useSettings } from '@/components/settings-context';
@@ -20,7 +21,8 @@ export function App() {
   const { language } = useSettings();
   const [feature, setFeature] = useState<FeatureId>('chat');
   const drafts = useDrafts('sidepanel');
-  const page = usePageText(false);
+  const targetTab = useTargetTab(false);
+  const page = usePageText(false, targetTab);
   const keys = useKeys();
   const interrupted = useCallback(() => describeError({ kind: 'interrupted' }, language), [language]);
   const generation = useGeneration('sidepanel', interrupted);
@@ -80,7 +82,7 @@ export function App() {
                 onUseWholePage={() => void page.readPage().then((text) => text && setMain(text))}
               />
             }
-            answerExtra={<InsertButton text={job?.text ?? ''} />}
+            answerExtra={<InsertButton text={job?.text ?? ''} targetTab={targetTab} />}
           />
         )}
       </div>

@@ -81,8 +81,9 @@ export class LiveJob {
   private flush(): void {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
-    this.lastFlush = Date.now();
+    // Only text sent counts: a state change just before the first token must not delay it.
     if (!this.pending) return;
+    this.lastFlush = Date.now();
     const text = this.pending;
     this.pending = '';
     this.broadcast({ type: 'text-delta', text });

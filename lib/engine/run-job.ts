@@ -39,11 +39,16 @@ export async function runJob(liveJob: LiveJob, language: Language): Promise<void
   const settings = await readSettings();
   const target = targetFor(liveJob, settings);
   const { signal } = liveJob.controller;
-  const fail = (facts: ErrorFacts) =>
-    liveJob.fail(
+  const fail = (facts: ErrorFacts) => {
+    // One line per failure for whoever debugs it: the kind and redacted text, never a raw body.
+    if (facts.kind !== 'aborted') {
+      log.info('job failed', { feature: liveJob.job.request.feature, kind: facts.kind, status: facts.status, detail: facts.detail });
+    }
+    return liveJob.fail(
       describeError({ model: target.model, url: target.baseUrl, ...facts }, language),
       facts.kind === 'aborted' ? 'stopped' : 'error',
     );
+  };
   try {
     const { input, history } = await chatContext(liveJob);
     const prepared = prepareCall({ ...liveJob.job.request, input }, target.provider, language, history);

@@ -21,9 +21,6 @@ export interface Target {
   baseUrl: string;
 }
 
-/** A provider that has said nothing for this long is not coming back. */
-const LIMITS = { firstPartMs: 60_000, idleMs: 60_000 };
-
 export async function resolvePrefix(serverUrl: string, setting: Settings['server']['prefix'], signal: AbortSignal): Promise<string> {
   if (setting !== 'auto') return setting;
   const key = normaliseServerUrl(serverUrl);
@@ -52,6 +49,7 @@ async function* viaServer(
       model: target.model,
       ...(route.apiKey ? { apiKey: route.apiKey } : {}),
       signal,
+      timeoutMs: settings.timeoutSeconds * 1000,
     });
     yield { type: 'meta', mode: answer.mode, model: answer.model };
     if (answer.text) yield { type: 'text-delta', text: answer.text };
@@ -88,5 +86,7 @@ export async function* openSource(
   const connection = { baseUrl: target.baseUrl, ...(route.apiKey ? { apiKey: route.apiKey } : {}) };
   const call = (callSignal: AbortSignal) =>
     adapter.stream(connection, { model: target.model, messages: prepared.messages, maxTokens: prepared.maxTokens, signal: callSignal });
-  yield* withWatchdog((watched) => retryBeforeFirstToken(call, watched), signal, LIMITS, target.provider);
+  // A provider that has said nothing for this long is not coming back.
+  const limit = settings.timeoutSeconds * 1000;
+  yield* withWatchdog((watched) => retryBeforeFirstToken(call, watched), signal, { firstPartMs: limit, idleMs: limit }, target.provider);
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 
 /**
  * Every failure the user can meet, as a kind. Crossing the messaging boundary an error is

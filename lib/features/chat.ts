@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { defineFeature, type PromptMessage } from './types';
 import { keywords, LANGUAGE_NAMES, truncateWords } from './text-tools';
 
@@ -39,7 +39,7 @@ const DEMO = {
     asked: 'You asked',
     terms: 'Key terms',
     sharper: 'A sharper way to ask',
-    template: 'Explain {topic} step by step for someone new to it, with one concrete example and the most common mistake to avoid.',
+    template: '{topic}? Explain it step by step for someone new to it, with one concrete example and the most common mistake to avoid.',
     earlier: 'earlier turns in this conversation are sent with every message.',
     key: 'Add an API key, run Ollama, or configure a Grompt server for real answers.',
   },
@@ -48,7 +48,7 @@ const DEMO = {
     asked: 'Você perguntou',
     terms: 'Termos-chave',
     sharper: 'Uma forma mais precisa de perguntar',
-    template: 'Explique {topic} passo a passo para quem está começando, com um exemplo concreto e o erro mais comum a evitar.',
+    template: '{topic}? Explique passo a passo para quem está começando, com um exemplo concreto e o erro mais comum a evitar.',
     earlier: 'mensagens anteriores desta conversa vão junto com cada mensagem.',
     key: 'Adicione uma chave de API, rode o Ollama ou configure um servidor Grompt para respostas reais.',
   },
@@ -58,7 +58,8 @@ const DEMO = {
 function demo(input: Input, language: keyof typeof DEMO, historyLength: number): string {
   const t = DEMO[language];
   const terms = keywords(input.message, 4);
-  const topic = terms.length ? terms.join(', ') : truncateWords(input.message, 8);
+  // The question itself, without its question mark, is the clearest topic.
+  const topic = truncateWords(input.message.replace(/\s+/g, ' ').replace(/[?？!.]+\s*$/, ''), 16);
   return [
     `### ${t.heading}`,
     `**${t.asked}:** ${truncateWords(input.message.replace(/\s+/g, ' '), 60)}`,

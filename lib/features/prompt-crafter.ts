@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { defineFeature } from './types';
 import { fence, LANGUAGE_NAMES } from './text-tools';
 

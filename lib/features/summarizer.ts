@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { defineFeature } from './types';
 import { fence, keywords, LANGUAGE_NAMES, sentences, words } from './text-tools';
 

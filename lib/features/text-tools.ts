@@ -26,7 +26,7 @@ const STOP_WORDS = new Set(
 export function keywords(text: string, count: number): string[] {
   const frequency = new Map<string, number>();
   for (const word of words(text)) {
-    if (word.length < 4 || STOP_WORDS.has(word)) continue;
+    if (word.length < 4 || STOP_WORDS.has(word) || /\d/.test(word)) continue;
     frequency.set(word, (frequency.get(word) ?? 0) + 1);
   }
   return [...frequency.entries()]

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../zod';
 import type { Language, MessageKey } from '../i18n/translate';
 import type { ChatTurn } from '../messaging/conversation';
 import type { FeatureId } from './ids';

@@ -4,8 +4,8 @@ import { cleanDetail } from '../errors/clean-detail';
 import { findRefusal } from '../network/endpoint-policy';
 import { createGuardedFetch } from '../network/guarded-fetch';
 
-/** The server's own upstream timeout is 60 s; we wait a little longer before giving up. */
-export const SERVER_TIMEOUT_MS = 75_000;
+/** The server's own upstream timeout is 60 s; by default we wait a little longer (settings.timeoutSeconds). */
+export const SERVER_TIMEOUT_MS = 90_000;
 export const PREFIXES = ['/api/v1', '/api'] as const;
 
 /** A failure with the facts the user will read. */

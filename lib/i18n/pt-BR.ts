@@ -193,6 +193,8 @@ export const ptBR: Record<MessageKey, string> = {
   'options.keys': 'Suas chaves (somente nesta sessão do navegador)',
   'options.noKeys': 'Nenhuma chave salva.',
   'options.idle': 'Esquecer as chaves após este número de minutos sem uso',
+  'options.general': 'Geral',
+  'options.timeout': 'Desistir de esperar uma resposta após (segundos)',
   'options.language': 'Idioma',
   'options.language.auto': 'Idioma do navegador',
   'options.saved': 'Salvo.',

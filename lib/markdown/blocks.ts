@@ -7,6 +7,11 @@
 export interface BlockSplit {
   /** Finished blocks, append-only until the text is replaced. */
   blocks: readonly string[];
+  /**
+   * Blocks that were cut out of a paragraph still being written (see SOFT_LIMIT): each runs
+   * on into the next block (or the tail), and is shown that way, as one paragraph.
+   */
+  continues: ReadonlySet<number>;
   /** The block still being written. */
   tail: string;
   /** Changes when the text was replaced rather than extended. */
@@ -15,9 +20,19 @@ export interface BlockSplit {
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
+/**
+ * An unfinished block longer than this is cut (at a line end, else a space), so that each
+ * update re-parses at most this much, however long a paragraph or list grows.
+ */
+export const SOFT_LIMIT = 2_000;
+
+/** A line that starts a block of its own: cutting before it needs no joining. */
+const BLOCK_START = /^ {0,3}([-*+]\s|\d+[.)]\s|#{1,6}\s|>|\|)/;
+
 export function createBlockSplitter() {
   let text = '';
   let blocks: string[] = [];
+  let continues = new Set<number>();
   let blockStart = 0;
   let scanPos = 0;
   let fence: string | null = null;
@@ -26,6 +41,7 @@ export function createBlockSplitter() {
   function reset(): void {
     text = '';
     blocks = [];
+    continues = new Set();
     blockStart = 0;
     scanPos = 0;
     fence = null;
@@ -55,6 +71,24 @@ export function createBlockSplitter() {
     blockStart = lineEnd + 1;
   }
 
+  function softCut(): void {
+    while (!fence && text.length - blockStart > SOFT_LIMIT) {
+      const from = blockStart + SOFT_LIMIT / 2;
+      const to = blockStart + SOFT_LIMIT;
+      let cut = text.lastIndexOf('\n', to);
+      let joins = cut >= from && !BLOCK_START.test(text.slice(cut + 1, cut + 12));
+      if (cut < from) {
+        cut = text.lastIndexOf(' ', to);
+        joins = true;
+      }
+      if (cut < from) return;
+      if (joins) continues.add(blocks.length);
+      blocks.push(text.slice(blockStart, cut));
+      blockStart = cut + 1;
+      if (scanPos < blockStart) scanPos = blockStart;
+    }
+  }
+
   return function split(next: string): BlockSplit {
     if (!extends_(next)) reset();
     text = next;
@@ -62,6 +96,7 @@ export function createBlockSplitter() {
       scanLine(text.slice(scanPos, newline), newline);
       scanPos = newline + 1;
     }
-    return { blocks, tail: text.slice(blockStart), generation };
+    softCut();
+    return { blocks, continues, tail: text.slice(blockStart), generation };
   };
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { modeSchema, trimNoteSchema, usageSchema } from './job';
 
 export const chatTurnSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { gromptErrorSchema } from '../errors/kinds';
 import { finishReasonSchema, generateRequestSchema, jobSchema, surfaceSchema, usageSchema } from './job';
 

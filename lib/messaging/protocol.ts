@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { PROVIDER_IDS } from '../catalogue/providers';
 import { gromptErrorSchema } from '../errors/kinds';
 import { conversationSchema } from './conversation';

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { log } from '../log/logger';
 
 export type PageProblem = 'restricted' | 'no-access' | 'no-tab';
 
@@ -7,6 +8,7 @@ export type PageResult<T> = { ok: true; value: T } | { ok: false; problem: PageP
 /** Browsers protect their own pages and the web store from every extension. */
 export function pageProblemOf(error: unknown): PageProblem {
   const message = error instanceof Error ? error.message : String(error);
+  log.info('page not readable', { reason: message });
   if (
     /chrome:\/\/|edge:\/\/|about:|chrome-extension:\/\/|moz-extension:\/\/|gallery cannot be scripted|webstore|addons\.mozilla|view-source|devtools:/i.test(
       message,

@@ -1,6 +1,6 @@
 import Anthropic from '@anthropic-ai/sdk';
 import type { FinishReason, Usage } from '../messaging/job';
-import { failureFacts } from './api-errors';
+import { failureFacts, midStream } from './api-errors';
 import { createGuardedFetch } from '../network/guarded-fetch';
 import { asFailure } from './openai-compatible';
 import type { Connection, ModelCall, ProviderAdapter, StreamPart } from './types';
@@ -32,6 +32,7 @@ async function* stream(connection: Connection, call: ModelCall): AsyncIterable<S
   const turns = call.messages.flatMap((message) => (message.role === 'system' ? [] : [{ role: message.role, content: message.content }]));
   let reason: string | null | undefined;
   let stopped = false;
+  let textArrived = false;
   const usage: Usage = {};
   try {
     const events = await client(connection).messages.create(
@@ -46,6 +47,7 @@ async function* stream(connection: Connection, call: ModelCall): AsyncIterable<S
     );
     for await (const event of events) {
       if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') {
+        textArrived = true;
         yield { type: 'text-delta', text: event.delta.text };
       } else if (event.type === 'message_start') {
         usage.inputTokens = event.message.usage.input_tokens;
@@ -57,7 +59,7 @@ async function* stream(connection: Connection, call: ModelCall): AsyncIterable<S
       }
     }
   } catch (error) {
-    yield { type: 'error', error: failureFacts('claude', asFailure(error)) };
+    yield { type: 'error', error: midStream(failureFacts('claude', asFailure(error)), textArrived) };
     return;
   }
   if (!stopped) {

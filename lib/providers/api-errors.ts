@@ -74,3 +74,11 @@ export function failureFacts(provider: string, failure: HttpFailure & { name?: s
     ...(kind === 'rate-limit' ? { retryAfterSeconds: retryAfterSeconds(failure.headers) } : {}),
   };
 }
+
+/**
+ * A connection that drops after text has arrived is not "unreachable": the answer was cut
+ * short. Said so, the user knows the partial text is real and that Retry will start over.
+ */
+export function midStream(facts: ErrorFacts, textArrived: boolean): ErrorFacts {
+  return textArrived && facts.kind === 'network' ? { ...facts, kind: 'incomplete' } : facts;
+}

@@ -1,7 +1,7 @@
 import { GoogleGenerativeAI, type Content } from '@google/generative-ai';
 import type { ErrorFacts } from '../errors/describe';
 import type { FinishReason, Usage } from '../messaging/job';
-import { cleanDetail, failureFacts } from './api-errors';
+import { cleanDetail, failureFacts, midStream } from './api-errors';
 import { createGuardedFetch } from '../network/guarded-fetch';
 import type { Connection, ModelCall, ProviderAdapter, StreamPart } from './types';
 
@@ -46,6 +46,7 @@ async function* stream(connection: Connection, call: ModelCall): AsyncIterable<S
   );
   let reason: string | undefined;
   let usage: Usage | undefined;
+  let textArrived = false;
   try {
     const result = await model(connection, call).generateContentStream({ contents }, { signal: call.signal });
     // The SDK also aggregates the stream into a promise we do not use; keep its failure quiet.
@@ -57,14 +58,17 @@ async function* stream(connection: Connection, call: ModelCall): AsyncIterable<S
       }
       const candidate = chunk.candidates?.[0];
       const text = candidate?.content?.parts?.map((part) => part.text ?? '').join('') ?? '';
-      if (text) yield { type: 'text-delta', text };
+      if (text) {
+        textArrived = true;
+        yield { type: 'text-delta', text };
+      }
       if (candidate?.finishReason) reason = candidate.finishReason;
       if (chunk.usageMetadata) {
         usage = { inputTokens: chunk.usageMetadata.promptTokenCount, outputTokens: chunk.usageMetadata.candidatesTokenCount };
       }
     }
   } catch (error) {
-    yield { type: 'error', error: geminiFailure(error) };
+    yield { type: 'error', error: midStream(geminiFailure(error), textArrived) };
     return;
   }
   if (reason && BLOCKED_FINISH.has(reason)) {

@@ -1,6 +1,6 @@
 import OpenAI from 'openai';
 import type { FinishReason } from '../messaging/job';
-import { failureFacts } from './api-errors';
+import { failureFacts, midStream } from './api-errors';
 import { createGuardedFetch } from '../network/guarded-fetch';
 import type { Connection, ModelCall, ProviderAdapter, StreamPart } from './types';
 
@@ -40,6 +40,7 @@ function finishReason(reason: string | null | undefined): FinishReason {
 async function* stream(row: OpenAICompatibleRow, connection: Connection, call: ModelCall): AsyncIterable<StreamPart> {
   let reason: string | null | undefined;
   let usage: { inputTokens?: number; outputTokens?: number } | undefined;
+  let textArrived = false;
   try {
     const client = openAIClient(row, connection);
     const chunks = await client.chat.completions.create(
@@ -55,12 +56,15 @@ async function* stream(row: OpenAICompatibleRow, connection: Connection, call: M
     for await (const chunk of chunks) {
       const choice = chunk.choices[0];
       const text = choice?.delta?.content;
-      if (text) yield { type: 'text-delta', text };
+      if (text) {
+        textArrived = true;
+        yield { type: 'text-delta', text };
+      }
       if (choice?.finish_reason) reason = choice.finish_reason;
       if (chunk.usage) usage = { inputTokens: chunk.usage.prompt_tokens, outputTokens: chunk.usage.completion_tokens };
     }
   } catch (error) {
-    yield { type: 'error', error: failureFacts(row.id, asFailure(error)) };
+    yield { type: 'error', error: midStream(failureFacts(row.id, asFailure(error)), textArrived) };
     return;
   }
   if (reason === undefined || reason === null) {

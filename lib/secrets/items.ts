@@ -1,4 +1,4 @@
-import { storage } from 'wxt/utils/storage';
+import { defineItem } from '../storage/item';
 import type { ProviderId } from '../catalogue/providers';
 
 /**
@@ -8,9 +8,7 @@ import type { ProviderId } from '../catalogue/providers';
  */
 export type StoredKeys = Partial<Record<ProviderId, string>>;
 
-export const keysItem = storage.defineItem<StoredKeys>('session:byok-keys', { fallback: {} });
+export const keysItem = defineItem<StoredKeys>('session', 'byok-keys', {});
 
 /** Time of the last use or change of any key, for forgetting keys after the idle time. */
-export const keysLastActivityItem = storage.defineItem<number>('session:byok-last-activity', {
-  fallback: 0,
-});
+export const keysLastActivityItem = defineItem<number>('session', 'byok-last-activity', 0);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { PROVIDER_IDS } from '../catalogue/providers';
 import { FEATURE_IDS } from '../features/ids';
 
@@ -35,6 +35,8 @@ export const settingsSchema = z.object({
     .min(1)
     .max(24 * 60)
     .default(60),
+  /** How long to wait for a provider's first token, a pause mid-answer, or the server's whole answer. */
+  timeoutSeconds: z.number().int().min(5).max(600).default(90),
   language: z.enum(['auto', 'en', 'pt-BR']).default('auto'),
   lastFeature: featureId.default('summarizer'),
 });

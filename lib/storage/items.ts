@@ -1,4 +1,4 @@
-import { storage } from 'wxt/utils/storage';
+import { defineItem } from './item';
 import { type Conversation, conversationSchema } from '../messaging/conversation';
 import type { FeatureId } from '../features/ids';
 import { type Job, jobSchema, type Surface } from '../messaging/job';
@@ -10,18 +10,10 @@ import { parseSettings, type Settings } from '../settings/schema';
  * Keys are the one exception to "declared here": they live in lib/secrets/items.ts so
  * that lint can keep every UI file away from them.
  */
-export const settingsItem = storage.defineItem<Settings>('local:settings', {
-  fallback: parseSettings({}),
-});
+export const settingsItem = defineItem<Settings>('local', 'settings', parseSettings({}));
 
 export async function readSettings(): Promise<Settings> {
   return parseSettings(await settingsItem.getValue());
-}
-
-export async function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
-  const next = parseSettings(change(await readSettings()));
-  await settingsItem.setValue(next);
-  return next;
 }
 
 export const jobItems: Record<Surface, ReturnType<typeof defineJobItem>> = {
@@ -30,7 +22,7 @@ export const jobItems: Record<Surface, ReturnType<typeof defineJobItem>> = {
 };
 
 function defineJobItem(surface: Surface) {
-  return storage.defineItem<Job | null>(`session:job.${surface}`, { fallback: null });
+  return defineItem<Job | null>('session', `job.${surface}`, null);
 }
 
 export async function readJob(surface: Surface): Promise<Job | null> {
@@ -38,9 +30,7 @@ export async function readJob(surface: Surface): Promise<Job | null> {
   return parsed.success ? parsed.data : null;
 }
 
-export const conversationItem = storage.defineItem<Conversation>('session:chat', {
-  fallback: { turns: [] },
-});
+export const conversationItem = defineItem<Conversation>('session', 'chat', { turns: [] });
 
 export async function readConversation(): Promise<Conversation> {
   const parsed = conversationSchema.safeParse(await conversationItem.getValue());
@@ -48,17 +38,13 @@ export async function readConversation(): Promise<Conversation> {
 }
 
 /** Model lists fetched from providers, kept for the browser session. */
-export const modelCacheItem = storage.defineItem<Record<string, { models: string[]; at: number }>>('session:model-cache', { fallback: {} });
+export const modelCacheItem = defineItem<Record<string, { models: string[]; at: number }>>('session', 'model-cache', {});
 
 /** Which API prefix a Grompt server answered on, per server URL. */
-export const serverPrefixItem = storage.defineItem<Record<string, string>>('session:server-prefix', {
-  fallback: {},
-});
+export const serverPrefixItem = defineItem<Record<string, string>>('session', 'server-prefix', {});
 
 /** Which feature the side panel should show: set by the context menu and shortcuts. */
-export const panelViewItem = storage.defineItem<{ feature: FeatureId; at: number } | null>('session:panel-view', {
-  fallback: null,
-});
+export const panelViewItem = defineItem<{ feature: FeatureId; at: number } | null>('session', 'panel-view', null);
 
 /** What the user typed in each feature's form, per surface: closing the popup loses nothing. */
 export type FormDrafts = Partial<Record<FeatureId, Record<string, unknown>>>;
@@ -68,5 +54,5 @@ export const draftItems: Record<Surface, ReturnType<typeof defineDraftItem>> = {
 };
 
 function defineDraftItem(surface: Surface) {
-  return storage.defineItem<FormDrafts>(`session:drafts.${surface}`, { fallback: {} });
+  return defineItem<FormDrafts>('session', `drafts.${surface}`, {});
 }

@@ -18,14 +18,17 @@ export const CHROMIUM_FLAGS = [
   '--disable-features=Translate,MediaRouter,OptimizationHints',
 ];
 
-export async function launchExtension(profileDir: string, options: { colorScheme?: 'light' | 'dark'; locale?: string } = {}) {
+export async function launchExtension(
+  profileDir: string,
+  options: { colorScheme?: 'light' | 'dark'; locale?: string; extraArgs?: string[] } = {},
+) {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No build at ${EXTENSION_DIR}: run "npx wxt build" first (npm test does).`);
   }
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: CHROMIUM_FLAGS,
+    args: [...CHROMIUM_FLAGS, ...(options.extraArgs ?? [])],
     colorScheme: options.colorScheme ?? 'light',
     locale: options.locale ?? 'en-US',
     viewport: { width: 1000, height: 760 },

@@ -11,14 +11,18 @@ import {
   sleep,
   startFake,
 } from './http';
+import { type StreamTimingOptions, timedResponse } from './stream-timing';
 
-export interface OpenAIFakeOptions {
+/** The bench's optional hooks (timing, pacing) come from StreamTimingOptions; by default neither is set. */
+export interface OpenAIFakeOptions extends StreamTimingOptions {
   /** Keys the fake accepts. Empty means any key (or none) is fine, as with Ollama. */
   keys?: string[];
   /** Ollama's default: reject a request whose Origin is an extension's, with an empty 403. */
   rejectExtensionOrigins?: boolean;
   /** Serve Ollama's native model list at /api/tags. */
   ollamaTags?: string[];
+  /** What the answer says (default: "Answer w1 w2 …"), streamed a few characters per chunk. */
+  content?: string;
 }
 
 const openAIError = (message: string, type: string, code: string | null) => ({ error: { message, type, param: null, code } });
@@ -44,30 +48,48 @@ function authorise(request: RecordedRequest, response: ServerResponse, options: 
   return false;
 }
 
-async function stream(response: ServerResponse, model: string, words: string[], delayMs: number, cutAfter?: number): Promise<void> {
+async function stream(response: ServerResponse, model: string, pieces: string[], delayMs: number, cutAfter?: number): Promise<void> {
   response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
   const write = (data: unknown) => response.write(`data: ${JSON.stringify(data)}\n\n`);
   write(chunk(model, { role: 'assistant', content: '' }));
-  for (const [index, word] of words.entries()) {
+  for (const [index, piece] of pieces.entries()) {
     if (response.destroyed) return;
     if (cutAfter !== undefined && index === cutAfter) {
       response.socket?.destroy();
       return;
     }
-    write(chunk(model, { content: index === 0 ? word : ` ${word}` }));
+    write(chunk(model, { content: piece }));
     if (delayMs) await sleep(delayMs);
   }
   write(chunk(model, {}, 'stop'));
   response.write(
-    `data: ${JSON.stringify({ id: 'chatcmpl-fake', object: 'chat.completion.chunk', created: 1, model, choices: [], usage: { prompt_tokens: 21, completion_tokens: words.length, total_tokens: 21 + words.length } })}\n\n`,
+    `data: ${JSON.stringify({ id: 'chatcmpl-fake', object: 'chat.completion.chunk', created: 1, model, choices: [], usage: { prompt_tokens: 21, completion_tokens: pieces.length, total_tokens: 21 + pieces.length } })}\n\n`,
   );
   response.end('data: [DONE]\n\n');
 }
 
-async function chatCompletions(request: RecordedRequest, response: ServerResponse): Promise<void> {
+/** Words as a model streams them: the first bare, the others with their leading space. */
+const spaced = (words: string[]) => words.map((word, index) => (index === 0 ? word : ` ${word}`));
+
+/** Splits fixed content into small chunks, as a provider would stream it. */
+const chunked = (content: string) => content.match(/[\s\S]{1,8}/g) ?? [];
+
+async function chatCompletions(
+  request: RecordedRequest,
+  response: ServerResponse,
+  options: OpenAIFakeOptions,
+  seen: Set<string>,
+): Promise<void> {
   const body = JSON.parse(request.body || '{}') as { model?: string };
   const model = body.model ?? 'unknown';
   const { scenario, tokens, delayMs } = scenarioOf(model);
+  // Transient faults: the first request fails mid-stream, the next one succeeds (what Retry is for).
+  if (model === 'cut-once') {
+    const first = !seen.has(model);
+    seen.add(model);
+    return stream(response, model, spaced(answerWords(first ? 6 : 8, first ? 'partial' : 'answer')), 5, first ? 3 : undefined);
+  }
+  if (options.content !== undefined && scenario === 'ok') return stream(response, model, chunked(options.content), delayMs);
   switch (scenario) {
     case 'fault-400':
       return sendJson(response, 400, openAIError("Invalid value for 'max_tokens'.", 'invalid_request_error', null));
@@ -106,16 +128,17 @@ async function chatCompletions(request: RecordedRequest, response: ServerRespons
       response.write(`data: ${JSON.stringify(chunk(model, { content: 'Partial' }))}\n\n`);
       return void response.end('data: {"choices": [ this is not json\n\n');
     case 'fault-cut':
-      return stream(response, model, answerWords(6, 'partial'), 5, 3);
+      return stream(response, model, spaced(answerWords(6, 'partial')), 5, 3);
     case 'fault-hang':
       return; // accepts the connection, never answers
     default:
-      return stream(response, model, answerWords(tokens), delayMs);
+      return stream(response, model, spaced(answerWords(tokens)), delayMs);
   }
 }
 
 /** OpenAI's chat completions API as the wire has it (also DeepSeek's, and Ollama's /v1). */
 export async function startOpenAIFake(options: OpenAIFakeOptions = {}): Promise<FakeServer> {
+  const seen = new Set<string>();
   return startFake(async (request, response) => {
     const origin = request.headers.origin;
     if (options.rejectExtensionOrigins && origin && /^(chrome|moz)-extension:/.test(origin)) {
@@ -140,7 +163,7 @@ export async function startOpenAIFake(options: OpenAIFakeOptions = {}): Promise<
     }
     if (path === '/chat/completions' && request.method === 'POST') {
       if (!authorise(request, response, options)) return;
-      return chatCompletions(request, response);
+      return chatCompletions(request, timedResponse(response, options), options, seen);
     }
     sendJson(response, 404, openAIError(`Invalid URL (${request.method} ${request.path})`, 'invalid_request_error', null));
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type BlockSplit, createBlockSplitter } from '@/lib/markdown/blocks';
+import { type BlockSplit, createBlockSplitter, SOFT_LIMIT } from '@/lib/markdown/blocks';
 
 const ANSWER = [
   '## Context',
@@ -155,5 +155,36 @@ describe('createBlockSplitter', () => {
     const split = createBlockSplitter();
     const first = split('Same.\n\nText');
     expect(split('Same.\n\nText').generation).toBe(first.generation);
+  });
+});
+
+describe('very long blocks are cut into pieces while they are written', () => {
+  const words = (count: number) => Array.from({ length: count }, (_, index) => `word${index}`).join(' ');
+
+  it('cuts a paragraph with no line breaks at spaces, each piece marked as running on', () => {
+    const paragraph = words(3_000);
+    const split = createBlockSplitter();
+    let result = split('');
+    for (let end = 0; end < paragraph.length; end += 7) result = split(paragraph.slice(0, end + 7));
+    expect(result.blocks.length).toBeGreaterThan(5);
+    for (const block of result.blocks) expect(block.length).toBeLessThanOrEqual(SOFT_LIMIT + 7);
+    // Every piece runs on into the next: together they are the one paragraph.
+    expect([...result.continues]).toEqual(result.blocks.map((_, index) => index));
+    expect([...result.blocks, result.tail].join(' ')).toBe(paragraph);
+  });
+
+  it('cuts a long list between items, where no joining is needed', () => {
+    const list = Array.from({ length: 400 }, (_, index) => `- item number ${index}`).join('\n');
+    const result = createBlockSplitter()(list);
+    expect(result.blocks.length).toBeGreaterThan(1);
+    expect(result.continues.size).toBe(0);
+    for (const block of result.blocks) expect(block.startsWith('- item')).toBe(true);
+  });
+
+  it('never cuts inside a fenced code block', () => {
+    const code = `\`\`\`ts\n${Array.from({ length: 400 }, (_, index) => `const value${index} = ${index};`).join('\n')}\n`;
+    const result = createBlockSplitter()(code);
+    expect(result.blocks).toEqual([]);
+    expect(result.tail).toBe(code);
   });
 });

@@ -35,6 +35,7 @@ describe('lint boundaries', () => {
     ['ui-imports-providers.tsx', 'components/answer/bad.tsx', 'lib/providers'],
     ['lib-imports-react.ts', 'lib/features/bad.ts', 'no React'],
     ['stray-console.ts', 'lib/engine/bad.ts', 'noConsole'],
+    ['ui-imports-zod-directly.ts', 'lib/features/bad.ts', 'lib/zod.ts'],
   ])('refuses %s as %s', (fixture, virtualPath, expected) => {
     const { status, output } = lintAs(fixture, virtualPath);
     expect(status).not.toBe(0);

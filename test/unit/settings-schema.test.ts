@@ -8,6 +8,7 @@ const DEFAULTS: Settings = {
   featureDefaults: {},
   server: { url: '', prefix: 'auto', routing: 'direct' },
   keyIdleMinutes: 60,
+  timeoutSeconds: 90,
   language: 'auto',
   lastFeature: 'summarizer',
 };
@@ -32,6 +33,7 @@ describe('parseSettings', () => {
       featureDefaults: { summarizer: { provider: 'gemini', model: 'gemini-2.5-pro' } },
       server: { url: 'https://grompt.example.com', prefix: '/api/v1', routing: 'server' },
       keyIdleMinutes: 15,
+      timeoutSeconds: 30,
       language: 'pt-BR',
       lastFeature: 'chat',
     };

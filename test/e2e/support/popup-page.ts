@@ -61,6 +61,6 @@ export class FeaturePage {
 
   /** Waits for the answer to end (done, error or stopped): Stop gives way to the other actions. */
   async waitForEnd(): Promise<void> {
-    await expect(this.answer.getByRole('button', { name: 'Copy' })).toBeVisible({ timeout: 30_000 });
+    await expect(this.answer.getByRole('button', { name: 'Copy', exact: true })).toBeVisible({ timeout: 30_000 });
   }
 }

@@ -68,7 +68,7 @@ describe('claude through @anthropic-ai/sdk', () => {
   it('reports a stream cut before message_stop as incomplete', async () => {
     const parts = await call('fault-cut');
     expect(textOf(parts)).toBe('Partial w1');
-    expect(lastPart(parts)).toMatchObject({ type: 'error' });
+    expect(lastPart(parts)).toMatchObject({ type: 'error', error: { kind: 'incomplete' } });
   });
 
   it('closes the connection when cancelled', async () => {

@@ -56,7 +56,7 @@ describe('gemini through @google/generative-ai', () => {
   it('reports a cut stream, keeping the text before the cut', async () => {
     const parts = await call('fault-cut');
     expect(textOf(parts)).toBe('Partial w1 w2');
-    expect(lastPart(parts)?.type).toBe('error');
+    expect(lastPart(parts)).toMatchObject({ type: 'error', error: { kind: 'incomplete' } });
   });
 
   it('closes the connection when cancelled', async () => {

@@ -73,7 +73,7 @@ describe.each(['openai', 'chatgpt', 'deepseek'] as const)('%s through the openai
   it('reports a stream cut in the middle as incomplete, keeping the text so far', async () => {
     const parts = await call('fault-cut');
     expect(textOf(parts)).toBe('Partial w1 w2');
-    expect(lastPart(parts)).toMatchObject({ type: 'error', error: { kind: expect.stringMatching(/incomplete|network/) } });
+    expect(lastPart(parts)).toMatchObject({ type: 'error', error: { kind: 'incomplete' } });
   });
 
   it('closes the connection when cancelled', async () => {

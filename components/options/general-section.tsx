@@ -1,0 +1,46 @@
+import { useId } from 'react';
+import type { LanguageSetting } from '@/lib/i18n/translate';
+import { useSettings, useT } from '../settings-context';
+
+/** Language, and how long to wait for a provider or server before giving up. */
+export function GeneralSection() {
+  const t = useT();
+  const { settings, update } = useSettings();
+  const languageId = useId();
+  const timeoutId = useId();
+  return (
+    <section aria-labelledby="general-heading">
+      <h2 id="general-heading">{t('options.general')}</h2>
+      <div className="field">
+        <label htmlFor={languageId}>{t('options.language')}</label>
+        <select
+          id={languageId}
+          value={settings.language}
+          onChange={(event) => {
+            // Read the value now: a controlled select snaps back before an async update runs.
+            const language = event.target.value as LanguageSetting;
+            void update((current) => ({ ...current, language }));
+          }}
+        >
+          <option value="auto">{t('options.language.auto')}</option>
+          <option value="en">English</option>
+          <option value="pt-BR">Português (Brasil)</option>
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={timeoutId}>{t('options.timeout')}</label>
+        <input
+          id={timeoutId}
+          type="number"
+          min={5}
+          max={600}
+          value={settings.timeoutSeconds}
+          onChange={(event) => {
+            const seconds = Math.round(Number(event.target.value));
+            if (seconds >= 5 && seconds <= 600) void update((current) => ({ ...current, timeoutSeconds: seconds }));
+          }}
+        />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,4 @@
+import { startEarlyReads } from '@/components/early-reads';
+
+// Imported first by main.tsx: these reads start before React is even evaluated.
+startEarlyReads('sidepanel', { selection: false });

@@ -1,0 +1,105 @@
+import { startOpenAIFake } from '../fakes/openai-fake';
+import { expect, test } from './fixtures';
+import { startPageServer } from './support/page-server';
+import { FeaturePage } from './support/popup-page';
+import { openPopupOver, saveSettings } from './support/surfaces';
+
+const KEY = 'sk-proj-popupflows0123456789abcdef012345';
+
+test('closing the popup mid-answer loses nothing: the answer finishes and is there when it reopens', async ({ worker, openPage }) => {
+  const fake = await startOpenAIFake({ keys: [KEY] });
+  try {
+    await saveSettings(worker, { baseUrls: { openai: `${fake.url}/v1` } });
+    const popup = new FeaturePage(await openPage('popup'));
+    await popup.page.getByLabel('Text to summarize').fill('A text the user wanted summarized.');
+    await popup.setModel('slow');
+    await popup.saveKey(KEY);
+    await popup.run();
+    await expect(popup.answer).toContainText('w3');
+    await popup.page.close();
+
+    // The answer keeps streaming in the background; the toolbar icon says one is waiting.
+    await expect.poll(() => worker.evaluate(() => chrome.action.getBadgeText({})), { timeout: 30_000 }).toBe('1');
+    const reopened = new FeaturePage(await openPage('popup'));
+    await expect(reopened.answer).toContainText('w199');
+    await expect(reopened.badge).toHaveText(/BYOK/);
+    await expect(reopened.page.getByLabel('Text to summarize')).toHaveValue('A text the user wanted summarized.');
+    await expect.poll(() => worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('');
+    expect(fake.requests.filter((request) => request.path === '/v1/chat/completions')).toHaveLength(1);
+  } finally {
+    await fake.close();
+  }
+});
+
+test('"Insert into page" puts the answer into the field that had focus, as typing would', async ({ context, worker, extensionId }) => {
+  const pages = await startPageServer();
+  try {
+    const article = await context.newPage();
+    await article.goto(`${pages.url}/article.html`);
+    await article.evaluate(() => {
+      const field = document.querySelector<HTMLTextAreaElement>('#chat-input');
+      field?.addEventListener('input', () => {
+        (window as unknown as { inputEvents: number }).inputEvents = ((window as unknown as { inputEvents?: number }).inputEvents ?? 0) + 1;
+      });
+      field?.focus();
+    });
+    const popup = await openPopupOver(context, worker, extensionId);
+    await popup.getByRole('tab', { name: 'Prompt Crafter' }).click();
+    await popup.getByLabel('Your ideas (one per line)').fill('explain tides to a child\nuse one analogy');
+    await popup.getByRole('button', { name: 'Run' }).click();
+    await expect(popup.getByRole('button', { name: 'Insert into page' })).toBeVisible({ timeout: 20_000 });
+    await popup.getByRole('button', { name: 'Insert into page' }).click();
+    await expect(popup.getByText('Inserted')).toBeVisible();
+    const inserted = await article.locator('#chat-input').inputValue();
+    expect(inserted).toContain('# Persona');
+    expect(inserted).toContain('explain tides to a child');
+    // The page's own listeners saw it, as they would a user's typing (what chat apps rely on).
+    expect(await article.evaluate(() => (window as unknown as { inputEvents?: number }).inputEvents ?? 0)).toBeGreaterThan(0);
+  } finally {
+    await pages.close();
+  }
+});
+
+test('with nothing selected, "Use the whole page" takes the article, not the menus and footer', async ({
+  context,
+  worker,
+  extensionId,
+}) => {
+  const pages = await startPageServer();
+  try {
+    const article = await context.newPage();
+    await article.goto(`${pages.url}/article.html`);
+    const popup = await openPopupOver(context, worker, extensionId);
+    await expect(popup.getByText('Nothing is selected on this page.')).toBeVisible();
+    await popup.getByRole('button', { name: 'Use the whole page' }).click();
+    const field = popup.getByLabel('Text to summarize');
+    await expect(field).toHaveValue(/Tidal turbines installed in three northern harbours/);
+    await expect(field).toHaveValue(/divers can work only at slack tide/);
+    await expect(field).not.toHaveValue(/Home · News · Contact|© Harbour Times/);
+  } finally {
+    await pages.close();
+  }
+});
+
+test('pages extensions cannot read get a clear note, and pasting still works', async ({ context, worker, extensionId }) => {
+  const restricted = await context.newPage();
+  await restricted.goto('chrome://version');
+  const popup = await openPopupOver(context, worker, extensionId);
+  await expect(popup.getByText(/Extensions cannot read this page/)).toBeVisible();
+  await popup.getByLabel('Text to summarize').fill('Pasted text instead. It still works.');
+  await popup.getByRole('button', { name: 'Run' }).click();
+  await expect(popup.locator('section.answer .badge')).toHaveText(/Demo/);
+});
+
+test('"Continue in side panel" moves the finished answer and its form to the side panel', async ({ openPage }) => {
+  const popup = new FeaturePage(await openPage('popup'));
+  await popup.chooseFeature('Image Prompt');
+  await popup.page.getByLabel('Subject').fill('a glass greenhouse at night');
+  await popup.run();
+  await popup.waitForEnd();
+  await popup.answer.getByRole('button', { name: 'Continue in side panel' }).click();
+  const panel = await openPage('sidepanel');
+  await expect(panel.getByRole('tab', { name: 'Image Prompt' })).toHaveAttribute('aria-selected', 'true');
+  await expect(panel.getByLabel('Subject')).toHaveValue('a glass greenhouse at night');
+  await expect(panel.locator('section.answer')).toContainText('Prompt: a glass greenhouse at night');
+});
