@@ -1,39 +1,59 @@
 import type { Surface } from '@/lib/messaging/job';
 import { activeTabId, type PageResult } from '@/lib/page/page-access';
 import { readSelection } from '@/lib/page/selection';
-import type { Settings } from '@/lib/settings/schema';
-import { draftItems, type FormDrafts, readSettings } from '@/lib/storage/items';
+import type { FormDrafts } from '@/lib/storage/items';
+import { defineItem } from '@/lib/storage/item';
+import { draftsKey, SETTINGS_KEY } from '@/lib/storage/keys';
 
 /**
  * What a page needs for its first useful frame (settings, drafts, the tab and its selection),
- * started by main.tsx before React loads and mounts, so the reads run while it does. The
- * hooks take these promises instead of starting the same reads after the first render.
+ * started by `early.ts` before React and the page's other modules are evaluated, so the reads
+ * run while they are. No schema code here: settings arrive raw and are validated by the
+ * settings provider. Hooks start from a value already in, or wait on the read under way.
  */
-interface EarlyReads {
-  surface: Surface;
-  settings: Promise<Settings>;
-  drafts: Promise<FormDrafts>;
-  tab: Promise<number | undefined>;
-  selection?: Promise<PageResult<string>>;
+interface EarlyValues {
+  /** Stored settings, unvalidated (parseSettings runs in the provider). */
+  settings: unknown;
+  drafts: FormDrafts;
+  tab: number | undefined;
+  selection: PageResult<string>;
+}
+type Key = keyof EarlyValues;
+
+let surface: Surface | undefined;
+const pending: Partial<{ [K in Key]: Promise<EarlyValues[K]> }> = {};
+const resolved: Partial<EarlyValues> = {};
+
+function track<K extends Key>(key: K, promise: Promise<EarlyValues[K]>): void {
+  pending[key] = promise as (typeof pending)[K];
+  void promise.then(
+    (value) => {
+      resolved[key] = value;
+    },
+    () => undefined,
+  );
 }
 
-let early: EarlyReads | undefined;
-
-export function startEarlyReads(surface: Surface, options: { selection: boolean }): void {
+export function startEarlyReads(page: Surface, options: { selection: boolean }): void {
+  surface = page;
   const tab = activeTabId();
-  early = {
-    surface,
-    settings: readSettings(),
-    drafts: draftItems[surface].getValue(),
-    tab,
-    ...(options.selection ? { selection: tab.then(readSelection) } : {}),
-  };
+  track('tab', tab);
+  track('settings', defineItem<unknown>('local', SETTINGS_KEY, {}).getValue());
+  track('drafts', defineItem<FormDrafts>('session', draftsKey(page), {}).getValue());
+  if (options.selection) track('selection', tab.then(readSelection));
 }
 
-/** Each early read is handed out once; later reads are fresh. */
-export function takeEarly<K extends 'settings' | 'drafts' | 'tab' | 'selection'>(key: K, surface?: Surface): EarlyReads[K] | undefined {
-  if (!early || (surface && early.surface !== surface)) return undefined;
-  const value = early[key];
-  delete early[key];
-  return value;
+/**
+ * A value already read, for a hook's initial state. Not consumed (React may call an initial
+ * state function twice in development); the hooks that use it mount once, at the page's root.
+ */
+export function takeResolved<K extends Key>(key: K, forSurface?: Surface): EarlyValues[K] | undefined {
+  if (forSurface && forSurface !== surface) return undefined;
+  return key in resolved ? (resolved[key] as EarlyValues[K]) : undefined;
+}
+
+/** A read still under way, for a hook that mounted before it finished. */
+export function takeEarly<K extends Key>(key: K, forSurface?: Surface): Promise<EarlyValues[K]> | undefined {
+  if (forSurface && forSurface !== surface) return undefined;
+  return pending[key] as Promise<EarlyValues[K]> | undefined;
 }

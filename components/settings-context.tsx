@@ -3,7 +3,7 @@ import { type Language, type MessageKey, type MessageParams, resolveLanguage, tr
 import type { Settings } from '@/lib/settings/schema';
 import { parseSettings } from '@/lib/settings/schema';
 import { readSettings, settingsItem } from '@/lib/storage/items';
-import { takeEarly } from './early-reads';
+import { takeEarly, takeResolved } from './early-reads';
 
 interface SettingsContextValue {
   settings: Settings;
@@ -16,8 +16,12 @@ const SettingsContext = createContext<SettingsContextValue | undefined>(undefine
 
 /** Settings (storage.local, no secrets) for every page, kept live across pages. */
 export function SettingsProvider({ children }: { children: ReactNode }) {
-  const [settings, setSettingsState] = useState<Settings>(() => parseSettings({}));
-  const [loaded, setLoaded] = useState(false);
+  const [initial] = useState(() => {
+    const raw = takeResolved('settings');
+    return raw === undefined ? undefined : parseSettings(raw);
+  });
+  const [settings, setSettingsState] = useState<Settings>(() => initial ?? parseSettings({}));
+  const [loaded, setLoaded] = useState(initial !== undefined);
   // The latest settings, for updates that follow each other faster than React renders.
   const latest = useRef(settings);
   const setSettings = useCallback((value: Settings) => {
@@ -25,12 +29,14 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
     setSettingsState(value);
   }, []);
   useEffect(() => {
-    void (takeEarly('settings') ?? readSettings()).then((value) => {
-      setSettings(value);
-      setLoaded(true);
-    });
+    if (!initial) {
+      void (takeEarly('settings') ?? readSettings()).then((value) => {
+        setSettings(parseSettings(value));
+        setLoaded(true);
+      });
+    }
     return settingsItem.watch((value) => setSettings(parseSettings(value)));
-  }, [setSettings]);
+  }, [setSettings, initial]);
   // Applied at once (a Run right after a change uses it), then saved.
   const update = useCallback(
     async (change: (current: Settings) => Settings) => {

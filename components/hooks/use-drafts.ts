@@ -3,7 +3,7 @@ import { defaultInput } from '@/lib/features/defaults';
 import type { FeatureId } from '@/lib/features/ids';
 import type { Surface } from '@/lib/messaging/job';
 import { draftItems, type FormDrafts } from '@/lib/storage/items';
-import { takeEarly } from '../early-reads';
+import { takeEarly, takeResolved } from '../early-reads';
 
 const SAVE_DELAY_MS = 250;
 
@@ -12,15 +12,17 @@ const SAVE_DELAY_MS = 250;
  * popup, an error or a retry never loses what they wrote.
  */
 export function useDrafts(surface: Surface) {
-  const [drafts, setDrafts] = useState<FormDrafts>({});
-  const [loaded, setLoaded] = useState(false);
+  const [initial] = useState(() => takeResolved('drafts', surface));
+  const [drafts, setDrafts] = useState<FormDrafts>(initial ?? {});
+  const [loaded, setLoaded] = useState(initial !== undefined);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => {
+    if (initial) return;
     void (takeEarly('drafts', surface) ?? draftItems[surface].getValue()).then((stored) => {
       setDrafts((current) => ({ ...stored, ...current }));
       setLoaded(true);
     });
-  }, [surface]);
+  }, [surface, initial]);
   const valuesFor = useCallback((feature: FeatureId) => ({ ...defaultInput(feature), ...drafts[feature] }), [drafts]);
   const setValues = useCallback(
     (feature: FeatureId, values: Record<string, unknown>) => {

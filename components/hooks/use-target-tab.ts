@@ -1,6 +1,6 @@
 import { useCallback, useRef } from 'react';
 import { activeTabId } from '@/lib/page/page-access';
-import { takeEarly } from '../early-reads';
+import { takeEarly, takeResolved } from '../early-reads';
 
 /**
  * The tab a page acts on. The popup acts on the tab it was opened over, fixed when it opens
@@ -9,6 +9,9 @@ import { takeEarly } from '../early-reads';
  */
 export function useTargetTab(pinned: boolean): () => Promise<number | undefined> {
   const pinnedTab = useRef<Promise<number | undefined> | undefined>(undefined);
-  if (pinned && !pinnedTab.current) pinnedTab.current = takeEarly('tab') ?? activeTabId();
+  if (pinned && !pinnedTab.current) {
+    const known = takeResolved('tab');
+    pinnedTab.current = known !== undefined ? Promise.resolve(known) : (takeEarly('tab') ?? activeTabId());
+  }
   return useCallback(() => pinnedTab.current ?? activeTabId(), []);
 }

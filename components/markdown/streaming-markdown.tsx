@@ -4,6 +4,7 @@ import { MarkdownBlock } from './markdown-block';
 
 /** Finished blocks are grouped so that a long answer costs a few comparisons per update, not thousands. */
 const GROUP = 32;
+const DEFER_FROM = 20_000;
 
 interface Piece {
   source: string;
@@ -34,9 +35,11 @@ const PieceGroup = memo(
 /** Renders Markdown that grows token by token, re-parsing only the block being written. */
 export default function StreamingMarkdown({ text, streaming }: { text: string; streaming: boolean }) {
   const splitter = useRef(createBlockSplitter());
-  // Deferred: when a burst of text adds many blocks, React may yield between them instead of blocking.
-  const deferred = useDeferredValue(text);
-  const { blocks, continues, tail, generation } = useMemo(() => splitter.current(deferred), [deferred]);
+  // Long answers render deferred, so a burst that adds many blocks can yield to input; short
+  // ones render at once, so the first token is painted without waiting for an idle moment.
+  const deferredText = useDeferredValue(text);
+  const shown = text.length < DEFER_FROM ? text : deferredText;
+  const { blocks, continues, tail, generation } = useMemo(() => splitter.current(shown), [shown]);
   const piece = (index: number, source: string): Piece => ({ source, runsOn: continues.has(index), runsIn: continues.has(index - 1) });
   const groups = [];
   for (let start = 0; start < blocks.length; start += GROUP) {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { InsertButton } from '@/components/answer/page-actions';
 import { FeatureRunner } from '@/components/feature-runner';
@@ -46,8 +46,9 @@ export function App() {
     });
   }, []);
 
-  // The selection on the page pre-fills the main field, once, when the popup opens.
-  useEffect(() => {
+  // The selection on the page pre-fills the main field, once, when the popup opens; before
+  // the first paint when the reads are already in.
+  useLayoutEffect(() => {
     if (prefilled || !loaded || !drafts.loaded || page.loading) return;
     setPrefilled(true);
     if (page.selection) setMain(page.selection);

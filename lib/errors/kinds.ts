@@ -36,11 +36,11 @@ export const gromptErrorSchema = z.object({
   /** One short, specific, user-facing sentence plus what to do. Already redacted. */
   message: z.string(),
   /** Text that came from the provider or server, redacted of keys. */
-  detail: z.string().optional(),
-  status: z.number().int().optional(),
-  retryAfterSeconds: z.number().nonnegative().optional(),
+  detail: z.optional(z.string()),
+  status: z.optional(z.int()),
+  retryAfterSeconds: z.optional(z.number().check(z.nonnegative())),
   retryable: z.boolean(),
-  provider: z.string().optional(),
+  provider: z.optional(z.string()),
 });
 export type GromptError = z.infer<typeof gromptErrorSchema>;
 

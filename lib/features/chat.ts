@@ -1,17 +1,20 @@
 import { z } from '../zod';
+import { optionalText } from './fields';
 import { defineFeature, type PromptMessage } from './types';
 import { keywords, LANGUAGE_NAMES, truncateWords } from './text-tools';
 
 const schema = z
   .object({
-    message: z.string().trim().max(5_000_000).default(''),
+    message: optionalText(5_000_000),
     /** send: a new user turn; retry: run the last user turn again; regenerate: replace the last answer. */
-    action: z.enum(['send', 'retry', 'regenerate']).default('send'),
+    action: z._default(z.enum(['send', 'retry', 'regenerate']), 'send'),
   })
-  .refine((input) => input.action !== 'send' || input.message.length > 0, {
-    message: 'message-required',
-    path: ['message'],
-  });
+  .check(
+    z.refine((input) => input.action !== 'send' || input.message.length > 0, {
+      message: 'message-required',
+      path: ['message'],
+    }),
+  );
 type Input = z.infer<typeof schema>;
 
 function system(language: keyof typeof LANGUAGE_NAMES): string {

@@ -1,4 +1,5 @@
 import { z } from '../zod';
+import { optionalText, requiredText } from './fields';
 import { defineFeature } from './types';
 import { fence, LANGUAGE_NAMES, truncateWords } from './text-tools';
 
@@ -18,11 +19,11 @@ const CONSTRAINT_TEXT: Record<(typeof CONSTRAINTS)[number], string> = {
 };
 
 const schema = z.object({
-  goal: z.string().trim().min(1, 'goal-required').max(5_000_000),
-  stack: z.enum(STACK_IDS).default('ts-react'),
-  customStack: z.string().trim().max(200).default(''),
-  constraints: z.array(z.enum(CONSTRAINTS)).max(CONSTRAINTS.length).default(['tests']),
-  notes: z.string().trim().max(20_000).default(''),
+  goal: requiredText('goal-required'),
+  stack: z._default(z.enum(STACK_IDS), 'ts-react'),
+  customStack: optionalText(200),
+  constraints: z._default(z.array(z.enum(CONSTRAINTS)).check(z.maxLength(CONSTRAINTS.length)), ['tests']),
+  notes: optionalText(20_000),
 });
 type Input = z.infer<typeof schema>;
 

@@ -1,4 +1,5 @@
 import { z } from '../zod';
+import { optionalText, requiredText } from './fields';
 import { defineFeature } from './types';
 import { fence, LANGUAGE_NAMES, truncateWords } from './text-tools';
 
@@ -6,10 +7,10 @@ const MOODS = ['vibrant', 'minimalist', 'futuristic', 'organic'] as const;
 const STYLES = ['digital-illustration', 'photorealistic', 'flat-design', 'isometric'] as const;
 
 const schema = z.object({
-  subject: z.string().trim().min(1, 'subject-required').max(5_000_000),
-  mood: z.enum(MOODS).default('vibrant'),
-  style: z.enum(STYLES).default('digital-illustration'),
-  details: z.string().trim().max(20_000).default(''),
+  subject: requiredText('subject-required'),
+  mood: z._default(z.enum(MOODS), 'vibrant'),
+  style: z._default(z.enum(STYLES), 'digital-illustration'),
+  details: optionalText(20_000),
 });
 type Input = z.infer<typeof schema>;
 

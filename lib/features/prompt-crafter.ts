@@ -1,4 +1,5 @@
 import { z } from '../zod';
+import { optionalText, requiredText } from './fields';
 import { defineFeature } from './types';
 import { fence, LANGUAGE_NAMES } from './text-tools';
 
@@ -15,10 +16,10 @@ const REPLY_LANGUAGES = ['auto', 'en', 'pt-BR', 'es'] as const;
 const REPLY_LANGUAGE_NAMES = { ...LANGUAGE_NAMES, es: 'Spanish' } as const;
 
 const schema = z.object({
-  ideas: z.string().trim().min(1, 'ideas-required').max(5_000_000),
-  purpose: z.enum(PURPOSES).default('code'),
-  customPurpose: z.string().trim().max(300).default(''),
-  replyLanguage: z.enum(REPLY_LANGUAGES).default('auto'),
+  ideas: requiredText('ideas-required'),
+  purpose: z._default(z.enum(PURPOSES), 'code'),
+  customPurpose: optionalText(300),
+  replyLanguage: z._default(z.enum(REPLY_LANGUAGES), 'auto'),
 });
 type Input = z.infer<typeof schema>;
 

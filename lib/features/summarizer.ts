@@ -1,13 +1,14 @@
 import { z } from '../zod';
+import { requiredText } from './fields';
 import { defineFeature } from './types';
 import { fence, keywords, LANGUAGE_NAMES, sentences, words } from './text-tools';
 
 const TONES = ['executive', 'technical', 'casual'] as const;
 
 const schema = z.object({
-  text: z.string().trim().min(1, 'text-required').max(5_000_000),
-  tone: z.enum(TONES).default('executive'),
-  words: z.coerce.number().int().min(100).max(600).default(220),
+  text: requiredText('text-required'),
+  tone: z._default(z.enum(TONES), 'executive'),
+  words: z._default(z.coerce.number().check(z.multipleOf(1), z.minimum(100), z.maximum(600)), 220),
 });
 type Input = z.infer<typeof schema>;
 

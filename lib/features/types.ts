@@ -35,7 +35,7 @@ export interface Feature<Input extends Record<string, unknown> = Record<string, 
   tab: MessageKey;
   summary: MessageKey;
   /** Validates and completes the input with defaults; its limits protect the background. */
-  schema: z.ZodType<Input>;
+  schema: z.ZodMiniType<Input>;
   fields: readonly FieldSpec[];
   /** The text field that receives the page selection, and the one trimmed to the budget. */
   mainField: string;

@@ -13,8 +13,8 @@ export const modeSchema = z.enum(MODES);
 export type Mode = z.infer<typeof modeSchema>;
 
 export const usageSchema = z.object({
-  inputTokens: z.number().int().nonnegative().optional(),
-  outputTokens: z.number().int().nonnegative().optional(),
+  inputTokens: z.optional(z.int().check(z.nonnegative())),
+  outputTokens: z.optional(z.int().check(z.nonnegative())),
 });
 export type Usage = z.infer<typeof usageSchema>;
 
@@ -22,9 +22,9 @@ export const finishReasonSchema = z.enum(['stop', 'length', 'content-filter', 'o
 export type FinishReason = z.infer<typeof finishReasonSchema>;
 
 export const trimNoteSchema = z.object({
-  keptPercent: z.number().min(0).max(100),
-  originalChars: z.number().int().nonnegative(),
-  keptChars: z.number().int().nonnegative(),
+  keptPercent: z.number().check(z.minimum(0), z.maximum(100)),
+  originalChars: z.int().check(z.nonnegative()),
+  keptChars: z.int().check(z.nonnegative()),
   /** What was trimmed: the feature's main text, or older chat turns. */
   scope: z.enum(['input', 'history']),
 });
@@ -36,7 +36,7 @@ export const generateRequestSchema = z.object({
   feature: z.enum(FEATURE_IDS),
   input: z.record(z.string(), z.unknown()),
   provider: z.enum(PROVIDER_IDS),
-  model: z.string().max(200).optional(),
+  model: z.optional(z.string().check(z.maxLength(200))),
 });
 export type GenerateRequest = z.infer<typeof generateRequestSchema>;
 
@@ -47,16 +47,16 @@ export const jobSchema = z.object({
   id: z.string(),
   request: generateRequestSchema,
   status: z.enum(JOB_STATUSES),
-  mode: modeSchema.optional(),
-  model: z.string().optional(),
+  mode: z.optional(modeSchema),
+  model: z.optional(z.string()),
   text: z.string(),
-  error: gromptErrorSchema.optional(),
-  usage: usageSchema.optional(),
-  finishReason: finishReasonSchema.optional(),
-  trim: trimNoteSchema.optional(),
+  error: z.optional(gromptErrorSchema),
+  usage: z.optional(usageSchema),
+  finishReason: z.optional(finishReasonSchema),
+  trim: z.optional(trimNoteSchema),
   startedAt: z.number(),
-  firstTokenAt: z.number().optional(),
-  finishedAt: z.number().optional(),
+  firstTokenAt: z.optional(z.number()),
+  finishedAt: z.optional(z.number()),
   /** Which wake of the service worker runs it: a job of an earlier wake was interrupted. */
   workerId: z.string(),
 });

@@ -21,7 +21,7 @@ export const portEventSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('finish'),
     reason: finishReasonSchema,
-    usage: usageSchema.optional(),
+    usage: z.optional(usageSchema),
   }),
   z.object({ type: z.literal('error'), error: gromptErrorSchema }),
   /** Nothing to attach to. */

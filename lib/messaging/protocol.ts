@@ -13,7 +13,7 @@ const provider = z.enum(PROVIDER_IDS);
  */
 export const requests = {
   'key.set': {
-    request: z.object({ provider, key: z.string().trim().min(1).max(500) }),
+    request: z.object({ provider, key: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)) }),
     response: z.object({ hasKey: z.boolean(), masked: z.string() }),
   },
   'key.forget': { request: z.object({ provider }), response: z.object({}) },
@@ -30,16 +30,16 @@ export const requests = {
     response: z.object({ models: z.array(z.string()), source: z.enum(['provider', 'defaults']) }),
   },
   'server.test': {
-    request: z.object({ url: z.string().max(500) }),
-    response: z.object({ prefix: z.string(), version: z.string().optional() }),
+    request: z.object({ url: z.string().check(z.maxLength(500)) }),
+    response: z.object({ prefix: z.string(), version: z.optional(z.string()) }),
   },
-  'job.get': { request: z.object({ surface: surfaceSchema }), response: jobSchema.nullable() },
+  'job.get': { request: z.object({ surface: surfaceSchema }), response: z.nullable(jobSchema) },
   'job.clear': { request: z.object({ surface: surfaceSchema }), response: z.object({}) },
   /** Moves the popup's finished answer (and its form) to the side panel. */
   'job.continue-in-panel': { request: z.object({}), response: z.object({}) },
   'chat.get': { request: z.object({}), response: conversationSchema },
   'chat.clear': { request: z.object({}), response: conversationSchema },
-  'chat.set-draft': { request: z.object({ draft: z.string().max(5_000_000) }), response: z.object({}) },
+  'chat.set-draft': { request: z.object({ draft: z.string().check(z.maxLength(5_000_000)) }), response: z.object({}) },
 } as const;
 
 export type RequestType = keyof typeof requests;

@@ -6,39 +6,38 @@ const providerId = z.enum(PROVIDER_IDS);
 const featureId = z.enum(FEATURE_IDS);
 
 export const featureDefaultsSchema = z.object({
-  provider: providerId.optional(),
-  model: z.string().max(200).optional(),
+  provider: z.optional(providerId),
+  model: z.optional(z.string().check(z.maxLength(200))),
 });
+
+const text = (max: number) => z.string().check(z.maxLength(max));
+const whole = (min: number, max: number) => z.int().check(z.minimum(min), z.maximum(max));
 
 /**
  * Everything the extension keeps on disk (storage.local). Nothing secret belongs here:
  * keys live in lib/secrets, in session memory only.
  */
 export const settingsSchema = z.object({
-  provider: providerId.default('openai'),
+  provider: z._default(providerId, 'openai'),
   /** Chosen model per provider; absent means the catalogue default. */
-  models: z.partialRecord(providerId, z.string().max(200)).default({}),
+  models: z._default(z.partialRecord(providerId, text(200)), {}),
   /** Base URL overrides per provider (proxies, gateways, LM Studio, remote Ollama). */
-  baseUrls: z.partialRecord(providerId, z.string().max(500)).default({}),
-  featureDefaults: z.partialRecord(featureId, featureDefaultsSchema).default({}),
-  server: z
-    .object({
-      url: z.string().max(500).default(''),
-      prefix: z.enum(['auto', '/api/v1', '/api']).default('auto'),
+  baseUrls: z._default(z.partialRecord(providerId, text(500)), {}),
+  featureDefaults: z._default(z.partialRecord(featureId, featureDefaultsSchema), {}),
+  server: z._default(
+    z.object({
+      url: z._default(text(500), ''),
+      prefix: z._default(z.enum(['auto', '/api/v1', '/api']), 'auto'),
       /** With a key and a server both available: call the provider directly, or via the server. */
-      routing: z.enum(['direct', 'server']).default('direct'),
-    })
-    .default({ url: '', prefix: 'auto', routing: 'direct' }),
-  keyIdleMinutes: z
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 60)
-    .default(60),
+      routing: z._default(z.enum(['direct', 'server']), 'direct'),
+    }),
+    { url: '', prefix: 'auto', routing: 'direct' },
+  ),
+  keyIdleMinutes: z._default(whole(1, 24 * 60), 60),
   /** How long to wait for a provider's first token, a pause mid-answer, or the server's whole answer. */
-  timeoutSeconds: z.number().int().min(5).max(600).default(90),
-  language: z.enum(['auto', 'en', 'pt-BR']).default('auto'),
-  lastFeature: featureId.default('summarizer'),
+  timeoutSeconds: z._default(whole(5, 600), 90),
+  language: z._default(z.enum(['auto', 'en', 'pt-BR']), 'auto'),
+  lastFeature: z._default(featureId, 'summarizer'),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -1,4 +1,6 @@
 import { defineItem } from './item';
+import { draftsKey, SETTINGS_KEY } from './keys';
+import { z } from '../zod';
 import { type Conversation, conversationSchema } from '../messaging/conversation';
 import type { FeatureId } from '../features/ids';
 import { type Job, jobSchema, type Surface } from '../messaging/job';
@@ -10,7 +12,7 @@ import { parseSettings, type Settings } from '../settings/schema';
  * Keys are the one exception to "declared here": they live in lib/secrets/items.ts so
  * that lint can keep every UI file away from them.
  */
-export const settingsItem = defineItem<Settings>('local', 'settings', parseSettings({}));
+export const settingsItem = defineItem<Settings>('local', SETTINGS_KEY, parseSettings({}));
 
 export async function readSettings(): Promise<Settings> {
   return parseSettings(await settingsItem.getValue());
@@ -26,7 +28,7 @@ function defineJobItem(surface: Surface) {
 }
 
 export async function readJob(surface: Surface): Promise<Job | null> {
-  const parsed = jobSchema.nullable().safeParse(await jobItems[surface].getValue());
+  const parsed = z.nullable(jobSchema).safeParse(await jobItems[surface].getValue());
   return parsed.success ? parsed.data : null;
 }
 
@@ -54,5 +56,5 @@ export const draftItems: Record<Surface, ReturnType<typeof defineDraftItem>> = {
 };
 
 function defineDraftItem(surface: Surface) {
-  return defineItem<FormDrafts>('session', `drafts.${surface}`, {});
+  return defineItem<FormDrafts>('session', draftsKey(surface), {});
 }

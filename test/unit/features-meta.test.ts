@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { FEATURE_IDS, type FeatureId } from '@/lib/features/ids';
 import { FEATURES } from '@/lib/features/registry';
 import type { Feature, FeatureContext } from '@/lib/features/types';
@@ -86,7 +86,7 @@ describe.each(FEATURE_IDS)('feature %s', (id) => {
   const sample = SAMPLES[id];
 
   it('has a zod schema that requires the main input', () => {
-    expect(feature.schema).toBeInstanceOf(z.ZodType);
+    expect(feature.schema).toBeInstanceOf(z.ZodMiniType);
     expect(feature.schema.safeParse({}).success).toBe(false);
     expect(feature.schema.safeParse({ [feature.mainField]: '   ' }).success).toBe(false);
     expect(feature.schema.safeParse({ [feature.mainField]: sample.a }).success).toBe(true);
