@@ -1,13 +1,13 @@
 import { useId } from 'react';
 import type { LanguageSetting } from '@/lib/i18n/translate';
 import { useSettings, useT } from '../settings-context';
+import { NumberSetting } from './number-setting';
 
 /** Language, and how long to wait for a provider or server before giving up. */
 export function GeneralSection() {
   const t = useT();
   const { settings, update } = useSettings();
   const languageId = useId();
-  const timeoutId = useId();
   return (
     <section aria-labelledby="general-heading">
       <h2 id="general-heading">{t('options.general')}</h2>
@@ -27,20 +27,13 @@ export function GeneralSection() {
           <option value="pt-BR">Português (Brasil)</option>
         </select>
       </div>
-      <div className="field">
-        <label htmlFor={timeoutId}>{t('options.timeout')}</label>
-        <input
-          id={timeoutId}
-          type="number"
-          min={5}
-          max={600}
-          value={settings.timeoutSeconds}
-          onChange={(event) => {
-            const seconds = Math.round(Number(event.target.value));
-            if (seconds >= 5 && seconds <= 600) void update((current) => ({ ...current, timeoutSeconds: seconds }));
-          }}
-        />
-      </div>
+      <NumberSetting
+        label={t('options.timeout')}
+        value={settings.timeoutSeconds}
+        min={5}
+        max={600}
+        onChange={(timeoutSeconds) => void update((current) => ({ ...current, timeoutSeconds }))}
+      />
     </section>
   );
 }

@@ -1,14 +1,13 @@
-import { useId } from 'react';
 import { PROVIDERS, type ProviderId } from '@/lib/catalogue/providers';
 import { useKeys } from '../hooks/use-keys';
 import { useSettings, useT } from '../settings-context';
+import { NumberSetting } from './number-setting';
 
 /** The keys of this browser session (masks only), forget buttons, and the idle time. */
 export function KeysSection() {
   const t = useT();
   const { settings, update } = useSettings();
   const keys = useKeys();
-  const idleId = useId();
   const saved = Object.entries(keys.statuses).filter(([, status]) => status?.hasKey) as [ProviderId, { masked: string }][];
   return (
     <section aria-labelledby="keys-heading">
@@ -27,20 +26,13 @@ export function KeysSection() {
       <button type="button" disabled={saved.length === 0} onClick={() => void keys.forget()}>
         {t('action.forgetAll')}
       </button>
-      <div className="field">
-        <label htmlFor={idleId}>{t('options.idle')}</label>
-        <input
-          id={idleId}
-          type="number"
-          min={1}
-          max={1440}
-          value={settings.keyIdleMinutes}
-          onChange={(event) => {
-            const minutes = Math.round(Number(event.target.value));
-            if (minutes >= 1 && minutes <= 1440) void update((current) => ({ ...current, keyIdleMinutes: minutes }));
-          }}
-        />
-      </div>
+      <NumberSetting
+        label={t('options.idle')}
+        value={settings.keyIdleMinutes}
+        min={1}
+        max={24 * 60}
+        onChange={(keyIdleMinutes) => void update((current) => ({ ...current, keyIdleMinutes }))}
+      />
     </section>
   );
 }

@@ -3,8 +3,7 @@ import { startOpenAIFake } from '../fakes/openai-fake';
 import { expect, test } from './fixtures';
 import { FeaturePage } from './support/popup-page';
 import { saveSettings } from './support/surfaces';
-
-const hex = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+import { hex } from './support/random';
 
 test('BYOK > server > demo: the same request takes each route in turn, and the badge says which', async ({ worker, openPage }) => {
   const key = `sk-proj-${hex()}`;

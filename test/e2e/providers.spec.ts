@@ -5,8 +5,7 @@ import { startOpenAIFake } from '../fakes/openai-fake';
 import { expect, test } from './fixtures';
 import { FeaturePage } from './support/popup-page';
 import { saveSettings } from './support/surfaces';
-
-const hex = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+import { hex } from './support/random';
 
 const CASES = [
   { id: 'openai', label: 'OpenAI', key: `sk-proj-${hex()}`, header: 'authorization' },

@@ -9,8 +9,7 @@ import { startCuttableOpenAI } from '../support/cut-stream';
 import { setModelCommitted, waitForAnswerEnd } from '../support/probes';
 import { saveSettings } from '../support/surfaces';
 import { stopServiceWorker } from '../support/worker';
-
-const hex = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+import { hex } from '../support/random';
 
 const OPENAI_KEY = `sk-proj-${hex()}`;
 const GEMINI_KEY = `AIza${hex()}${hex().slice(0, 3)}`;

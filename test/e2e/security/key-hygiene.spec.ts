@@ -12,9 +12,7 @@ import { FeaturePage } from '../support/popup-page';
 import { scanProfile } from '../support/profile-scan';
 import { saveSettings } from '../support/surfaces';
 import { stopServiceWorker } from '../support/worker';
-
-const hex = (bytes = 16) =>
-  Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+import { hex } from '../support/random';
 
 /** A unique key per run, one per provider format; each must never reach disk or a log. */
 const CANARIES = {

@@ -3,8 +3,7 @@ import { expect, test } from '../fixtures';
 import { FeaturePage } from '../support/popup-page';
 import { saveSettings } from '../support/surfaces';
 import { storedKeys } from '../support/worker';
-
-const hex = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+import { hex } from '../support/random';
 
 test('a Grompt server answering 307 to another host never gets the key forwarded there', async ({ worker, openPage }) => {
   const key = `sk-test-${hex()}`;
