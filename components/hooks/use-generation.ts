@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { browser } from 'wxt/browser';
 import type { GromptError } from '@/lib/errors/kinds';
 import type { GenerateRequest, Job, Surface } from '@/lib/messaging/job';
@@ -23,28 +24,36 @@ function withError(job: Job, error: GromptError, status: Job['status']): Job {
 export function useGeneration(surface: Surface, interruptedError: () => GromptError) {
   const [state, setState] = useState<GenerationState>({ job: null, interrupted: false });
   const port = useRef<Port | undefined>(undefined);
+  const firstTextSeen = useRef(false);
 
   const connect = useCallback(
     (command: PortCommand) => {
       port.current?.disconnect();
+      firstTextSeen.current = false;
       const next = browser.runtime.connect({ name: GENERATION_PORT });
       port.current = next;
       next.onMessage.addListener((raw: unknown) => {
         const event = portEventSchema.safeParse(raw);
         if (!event.success || port.current !== next) return;
         const { data } = event;
-        setState((current) => {
-          if (data.type === 'job') return { job: data.job, interrupted: false };
-          if (data.type === 'idle' || !current.job) return current;
-          if (data.type === 'text-delta') return { ...current, job: { ...current.job, text: current.job.text + data.text } };
-          if (data.type === 'finish') {
-            return {
-              ...current,
-              job: { ...current.job, status: 'done', finishReason: data.reason, ...(data.usage ? { usage: data.usage } : {}) },
-            };
-          }
-          return { ...current, job: withError(current.job, data.error, data.error.kind === 'aborted' ? 'stopped' : 'error') };
-        });
+        const apply = () =>
+          setState((current) => {
+            if (data.type === 'job') return { job: data.job, interrupted: false };
+            if (data.type === 'idle' || !current.job) return current;
+            if (data.type === 'text-delta') return { ...current, job: { ...current.job, text: current.job.text + data.text } };
+            if (data.type === 'finish') {
+              return {
+                ...current,
+                job: { ...current.job, status: 'done', finishReason: data.reason, ...(data.usage ? { usage: data.usage } : {}) },
+              };
+            }
+            return { ...current, job: withError(current.job, data.error, data.error.kind === 'aborted' ? 'stopped' : 'error') };
+          });
+        // The first words of an answer are painted in this task, not in a later scheduled render.
+        if (data.type === 'text-delta' && !firstTextSeen.current) {
+          firstTextSeen.current = true;
+          flushSync(apply);
+        } else apply();
       });
       next.onDisconnect.addListener(() => {
         if (port.current !== next) return;

@@ -151,7 +151,7 @@ export const en = {
   'key.sessionOnly': 'Kept in memory only, never on disk; forgotten when the browser closes or after {minutes} minutes unused.',
   'key.notNeeded': 'Ollama runs on your computer and needs no key.',
   'key.mismatch':
-    'This looks like a {family} key, not a {provider} key. Sending it to {provider} would share it with the wrong company. Save anyway?',
+    'This key looks like one from {family}, not from {provider}. Sending it to {provider} would share it with the wrong company. Save anyway?',
   'key.family.anthropic': 'Anthropic',
   'key.family.google': 'Google',
   'key.family.openai-like': 'OpenAI or DeepSeek',

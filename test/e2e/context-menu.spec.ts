@@ -159,3 +159,23 @@ test('the menu items are registered at install', async ({ worker }) => {
   }
   expect(await updateError('grompt-not-a-menu')).not.toBe('ok');
 });
+
+test('the "summarize the selection" shortcut runs the same flow as the menu', async ({ context, worker, openPage }) => {
+  const pages = await startPageServer();
+  try {
+    const panel = await openPage('sidepanel');
+    const article = await context.newPage();
+    await article.goto(`${pages.url}/article.html`);
+    await article.bringToFront();
+    await selectText(article, '#lead');
+    // Playwright cannot press a browser shortcut; dispatch the command the way Chromium does.
+    await worker.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      (chrome.commands.onCommand as unknown as { dispatch(command: string, tab: unknown): void }).dispatch('summarize-selection', tab);
+    });
+    await expect(panel.getByRole('tab', { name: 'Summarizer' })).toHaveAttribute('aria-selected', 'true');
+    await expect(panel.locator('section.answer')).toContainText('Tidal turbines installed in three northern harbours');
+  } finally {
+    await pages.close();
+  }
+});

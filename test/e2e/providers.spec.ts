@@ -5,6 +5,7 @@ import { startOpenAIFake } from '../fakes/openai-fake';
 import { expect, test } from './fixtures';
 import { FeaturePage } from './support/popup-page';
 import { saveSettings } from './support/surfaces';
+import { storedKeys } from './support/worker';
 import { hex } from './support/random';
 
 const CASES = [
@@ -96,4 +97,20 @@ test('Stop aborts the call: the provider sees the connection close, the partial 
   } finally {
     await fake.close();
   }
+});
+
+test('a key that looks like another company’s is not saved until the user confirms', async ({ context, openPage }) => {
+  const popup = new FeaturePage(await openPage('popup'));
+  await popup.openProviderBar();
+  await popup.page.getByLabel('Use my own API key').check();
+  const field = popup.page.getByRole('textbox', { name: / API key$/ });
+  await field.fill(`sk-ant-api03-${hex()}`);
+  await expect(popup.page.getByRole('alert')).toContainText('This key looks like one from Anthropic, not from OpenAI');
+  await popup.page.getByRole('button', { name: 'Save', exact: true }).click();
+  // The first click only asks; nothing has been sent to the background yet.
+  await expect(popup.page.getByRole('button', { name: 'Save anyway' })).toBeVisible();
+  expect(await storedKeys(context)).toEqual({});
+  await popup.page.getByRole('button', { name: 'Save anyway' }).click();
+  await expect(popup.page.getByText(/Key saved for this browser session/)).toBeVisible();
+  expect(Object.keys(await storedKeys(context))).toEqual(['openai']);
 });
