@@ -1,7 +1,7 @@
 import type { Surface } from '@/lib/domain/job';
 import { activeTabId, type PageResult } from '@/lib/page/page-access';
 import { readSelection } from '@/lib/page/selection';
-import { draftItems, type FormDrafts, rawSettingsItem } from '@/lib/storage/early-items';
+import { type FormDrafts, rawSettingsItem, readDrafts } from '@/lib/storage/early-items';
 
 /**
  * What a page needs for its first useful frame (settings, drafts, the tab and its selection),
@@ -37,7 +37,7 @@ export function startEarlyReads(page: Surface, options: { selection: boolean }):
   const tab = activeTabId();
   track('tab', tab);
   track('settings', rawSettingsItem.getValue());
-  track('drafts', draftItems[page].getValue());
+  track('drafts', readDrafts(page));
   if (options.selection) track('selection', tab.then(readSelection));
 }
 

@@ -6,8 +6,9 @@ import type { GenerateRequest, Job, Surface } from '@/lib/domain/job';
 import { AnswerPanel } from './answer/answer-panel';
 import { FeatureForm, type FormValues } from './forms/feature-form';
 import { choiceFor, ProviderBar } from './forms/provider-bar';
-import type { useGeneration } from './hooks/use-generation';
+import type { SurfaceJobs } from './hooks/use-jobs';
 import type { useKeys } from './hooks/use-keys';
+import { QueuedRun, RerunChoice } from './jobs/run-choices';
 import { useSettings, useT } from './settings-context';
 
 interface FeatureRunnerProps {
@@ -15,12 +16,12 @@ interface FeatureRunnerProps {
   feature: FeatureId;
   values: FormValues;
   onValuesChange(values: FormValues): void;
-  generation: ReturnType<typeof useGeneration>;
+  jobs: SurfaceJobs;
   keys: ReturnType<typeof useKeys>;
   /** Shown above the form: where the text came from, "use the whole page". */
   sourceBar?: ReactNode;
   /** Extra answer actions of the surface. */
-  answerExtra?: ReactNode;
+  answerExtra?: (job: Job) => ReactNode;
   /** The popup folds the secondary options away to fit its size. */
   compact?: boolean;
   mainRef?: (element: HTMLElement | null) => void;
@@ -36,14 +37,20 @@ export function retryOf(job: Job, choice: { provider: GenerateRequest['provider'
   return { ...request, input: { message: '', action: job.status === 'done' ? 'regenerate' : 'retry' } };
 }
 
-/** One feature: its form, the provider bar, Run, and the answer. Same in the popup and the side panel. */
+/**
+ * One feature: its form, the provider bar, Run, and the answer. Same in the popup and the side
+ * panel. Its answer is its own: other features keep theirs running meanwhile; running this one
+ * again while it writes asks first.
+ */
 export function FeatureRunner(props: FeatureRunnerProps) {
   const t = useT();
   const { settings } = useSettings();
   const feature = FEATURES[props.feature];
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const { job } = props.generation;
-  const ownJob = job && job.request.feature === props.feature ? job : null;
+  const { jobs } = props;
+  const job = jobs.jobs[props.feature] ?? null;
+  const queued = jobs.queued[props.feature];
+  const busy = jobs.busy?.feature === props.feature && jobs.busy.surface === props.surface ? jobs.busy : undefined;
   const run = () => {
     const checked = validateInput(props.feature, props.values);
     if (!checked.ok) {
@@ -52,7 +59,7 @@ export function FeatureRunner(props: FeatureRunnerProps) {
     }
     setErrors({});
     const { provider, model } = choiceFor(settings, props.feature);
-    props.generation.start({ surface: props.surface, feature: props.feature, input: props.values, provider, model });
+    jobs.start({ surface: props.surface, feature: props.feature, input: props.values, provider, model });
   };
   const mainFields = feature.fields.filter((field) => field.name === feature.mainField);
   const otherFields = feature.fields.filter((field) => field.name !== feature.mainField);
@@ -81,18 +88,20 @@ export function FeatureRunner(props: FeatureRunnerProps) {
       )}
       <ProviderBar feature={props.feature} keys={props.keys} compact={props.compact} />
       <div className="run-row">
-        <button type="button" className="primary" onClick={run} disabled={ownJob?.status === 'running'}>
+        <button type="button" className="primary" onClick={run}>
           {t('action.run')}
         </button>
         <span className="hint">{t('form.runShortcut')}</span>
       </div>
-      {ownJob ? (
+      {busy ? <RerunChoice request={busy} onChoose={(ifBusy) => jobs.start(busy, ifBusy)} onCancel={jobs.dismissBusy} /> : null}
+      {queued ? <QueuedRun onRunNow={() => jobs.start(queued, 'replace')} onDrop={() => jobs.dequeue(props.feature)} /> : null}
+      {job ? (
         <AnswerPanel
-          job={ownJob}
+          job={job}
           actions={{
-            onStop: props.generation.stop,
-            onRetry: () => props.generation.start(retryOf(ownJob, choiceFor(settings, props.feature))),
-            extra: props.answerExtra,
+            onStop: () => jobs.stop(props.feature),
+            onRetry: () => jobs.start(retryOf(job, choiceFor(settings, props.feature))),
+            extra: props.answerExtra?.(job),
           }}
         />
       ) : null}

@@ -11,6 +11,8 @@ import { listenForRequests } from '@/lib/messaging/router';
 import { ensureOllamaOriginRule } from '@/lib/worker/providers/ollama-origin-rule';
 import { installWorkerFetchGuard } from '@/lib/worker/network/guarded-fetch';
 import { prepareSessionStorage } from '@/lib/worker/secrets/key-store';
+import { ensureReserve } from '@/lib/worker/session/room';
+import { sweepSession } from '@/lib/worker/session/sweep';
 import { readSettings, settingsItem } from '@/lib/storage/items';
 
 /**
@@ -26,7 +28,12 @@ export default defineBackground({
     browser.contextMenus.onClicked.addListener(onMenuClicked);
     browser.commands?.onCommand.addListener(onCommand);
     scheduleKeyExpiry();
-    void prepareSessionStorage().then((available) => available || log.warn('storage.session unavailable: BYOK disabled'));
+    void prepareSessionStorage().then(async (available) => {
+      if (!available) return log.warn('storage.session unavailable: BYOK disabled');
+      // Room for keys, and nothing left over from jobs an earlier wake replaced.
+      await ensureReserve();
+      await sweepSession();
+    });
 
     const syncWithSettings = async () => {
       const settings = await readSettings();

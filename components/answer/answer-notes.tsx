@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { isProviderId, PROVIDERS } from '@/lib/catalogue/providers';
 import type { Job } from '@/lib/domain/job';
+import { ClearFinishedButton } from '../jobs/session-full-note';
 import { useT } from '../settings-context';
 
 /** "Waiting for the server… 12 s": non-streaming routes show progress while nothing arrives. */
@@ -53,6 +54,7 @@ export function ErrorNote({ job, onRetry }: { job: Job; onRetry?: () => void }) 
           })}
         </p>
       ) : null}
+      {error.kind === 'session-full' ? <ClearFinishedButton /> : null}
       {onRetry ? (
         <button type="button" onClick={onRetry}>
           {t('action.retry')}

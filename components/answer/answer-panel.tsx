@@ -5,6 +5,7 @@ import { useT } from '../settings-context';
 import { AnswerMeta } from './answer-meta';
 import { ErrorNote, TrimNote, WaitingNote } from './answer-notes';
 import { ModeBadge } from './mode-badge';
+import { SessionFullNote } from '../jobs/session-full-note';
 
 // Markdown rendering is loaded with the first answer, not with the page: the popup opens faster.
 const StreamingMarkdown = lazy(() => import('../markdown/streaming-markdown'));
@@ -39,6 +40,7 @@ export function AnswerPanel({ job, actions }: { job: Job; actions: AnswerActions
       ) : null}
       {job.finishReason === 'length' ? <p className="note">{t('answer.lengthLimit')}</p> : null}
       <ErrorNote job={job} onRetry={finished ? actions.onRetry : undefined} />
+      {job.unsaved ? <SessionFullNote message={t('answer.unsaved')} /> : null}
       <div className="answer-actions">
         {running ? (
           <button type="button" onClick={actions.onStop}>

@@ -2,23 +2,22 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { request } from '@/lib/messaging/client';
 import { activeTabId } from '@/lib/page/page-access';
 import { readSelection } from '@/lib/page/selection';
+import { quoteSelection } from '@/lib/features/quote';
 import { AnswerPanel } from '../answer/answer-panel';
 import { retryOf } from '../feature-runner';
 import { choiceFor, ProviderBar } from '../forms/provider-bar';
 import { useConversation } from '../hooks/use-conversation';
-import type { useGeneration } from '../hooks/use-generation';
+import type { SurfaceJobs } from '../hooks/use-jobs';
 import type { useKeys } from '../hooks/use-keys';
 import { useSettings, useT } from '../settings-context';
 import { ChatTurnView } from './chat-turn';
 
-const quote = (text: string) =>
-  `${text
-    .split('\n')
-    .map((line) => `> ${line}`)
-    .join('\n')}\n\n`;
-
-/** The side panel's chat: the whole conversation goes with every turn, and is kept for the session. */
-export function ChatView({ generation, keys }: { generation: ReturnType<typeof useGeneration>; keys: ReturnType<typeof useKeys> }) {
+/**
+ * The side panel's chat: the whole conversation goes with every turn, and is kept for the
+ * session (up to its share of session memory: older turns then go, and the chat says so).
+ * Its answer is the chat's own job: answers of the other features run beside it.
+ */
+export function ChatView({ jobs, keys }: { jobs: SurfaceJobs; keys: ReturnType<typeof useKeys> }) {
   const t = useT();
   const { settings } = useSettings();
   const conversation = useConversation();
@@ -26,10 +25,11 @@ export function ChatView({ generation, keys }: { generation: ReturnType<typeof u
   const [note, setNote] = useState<string | undefined>();
   const composerId = useId();
   const bottom = useRef<HTMLDivElement>(null);
-  const job = generation.job?.request.feature === 'chat' ? generation.job : null;
+  const job = jobs.jobs.chat ?? null;
   const running = job?.status === 'running';
-  // A finished or stopped answer is already a turn of the conversation; show the job only otherwise.
-  const pending = job && (running || job.status === 'error' || job.status === 'interrupted') ? job : null;
+  // A finished or stopped answer is already a turn of the conversation; show the job only
+  // otherwise (or when it could not be kept as a turn: session memory was full).
+  const pending = job && (running || job.status === 'error' || job.status === 'interrupted' || job.unsaved) ? job : null;
 
   useEffect(() => {
     if (!conversation.draft) return;
@@ -44,7 +44,7 @@ export function ChatView({ generation, keys }: { generation: ReturnType<typeof u
 
   const start = (input: Record<string, unknown>) => {
     const { provider, model } = choiceFor(settings, 'chat');
-    generation.start({ surface: 'sidepanel', feature: 'chat', provider, model, input });
+    jobs.start({ surface: 'sidepanel', feature: 'chat', provider, model, input });
   };
   const send = () => {
     const message = composer.trim();
@@ -60,12 +60,17 @@ export function ChatView({ generation, keys }: { generation: ReturnType<typeof u
     const result = await readSelection(await activeTabId());
     if (!result.ok) setNote(t(result.problem === 'restricted' ? 'page.restricted' : 'page.noAccess'));
     else if (!result.value) setNote(t('page.selectionEmpty'));
-    else setComposer((current) => current + quote(result.value));
+    else setComposer((current) => current + quoteSelection(result.value));
   };
   const lastIsAnswer = conversation.turns.at(-1)?.role === 'assistant';
   return (
     <section className="chat">
       <div className="chat-log" aria-live="polite">
+        {conversation.dropped ? (
+          <p className="note" role="note">
+            {t('chat.olderDropped', { count: conversation.dropped })}
+          </p>
+        ) : null}
         {conversation.turns.length === 0 && !pending ? <p className="hint">{t('chat.empty')}</p> : null}
         {conversation.turns.map((turn, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: turns are append-only; the index is their identity.
@@ -74,7 +79,7 @@ export function ChatView({ generation, keys }: { generation: ReturnType<typeof u
         {pending ? (
           <AnswerPanel
             job={pending}
-            actions={{ onStop: generation.stop, onRetry: () => generation.start(retryOf(pending, choiceFor(settings, 'chat'))) }}
+            actions={{ onStop: () => jobs.stop('chat'), onRetry: () => jobs.start(retryOf(pending, choiceFor(settings, 'chat'))) }}
           />
         ) : null}
         <div ref={bottom} />
@@ -103,7 +108,7 @@ export function ChatView({ generation, keys }: { generation: ReturnType<typeof u
         ) : null}
         <div className="row wrap">
           {running ? (
-            <button type="button" onClick={generation.stop}>
+            <button type="button" onClick={() => jobs.stop('chat')}>
               {t('action.stop')}
             </button>
           ) : (

@@ -1,6 +1,7 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { FieldSpec } from '@/lib/features/types';
 import { useT } from '../settings-context';
+import { LARGE_TEXT_CHARS, LargeTextPreview } from './large-text';
 
 export type FormValues = Record<string, unknown>;
 
@@ -18,6 +19,7 @@ function Field({ field, value, onChange, onSubmit, error, inputRef }: FieldProps
   const t = useT();
   const id = useId();
   const errorId = `${id}-error`;
+  const [editingLarge, setEditingLarge] = useState(false);
   const described = {
     ...(error ? { 'aria-describedby': errorId, 'aria-invalid': true } : {}),
     onKeyDown: (event: React.KeyboardEvent) => {
@@ -25,7 +27,18 @@ function Field({ field, value, onChange, onSubmit, error, inputRef }: FieldProps
     },
   };
   let control: React.ReactNode;
-  if (field.kind === 'textarea' || field.kind === 'text') {
+  if (field.kind === 'textarea' && typeof value === 'string' && value.length > LARGE_TEXT_CHARS && !editingLarge) {
+    control = (
+      <LargeTextPreview
+        id={id}
+        value={value}
+        inputRef={inputRef}
+        onEdit={() => setEditingLarge(true)}
+        onClear={() => onChange('')}
+        describedBy={error ? errorId : undefined}
+      />
+    );
+  } else if (field.kind === 'textarea' || field.kind === 'text') {
     const Tag = field.kind === 'textarea' ? 'textarea' : 'input';
     control = (
       <Tag

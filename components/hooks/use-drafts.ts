@@ -2,38 +2,50 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { defaultInput } from '@/lib/features/defaults';
 import type { FeatureId } from '@/lib/features/ids';
 import type { Surface } from '@/lib/domain/job';
-import { draftItems, type FormDrafts } from '@/lib/storage/items';
+import type { GromptError } from '@/lib/errors/kinds';
+import { request } from '@/lib/messaging/client';
+import { type FormDrafts, readDrafts } from '@/lib/storage/early-items';
 import { takeEarly, takeResolved } from '../early-reads';
 
 const SAVE_DELAY_MS = 250;
 
 /**
  * Form values per feature, kept in session memory as the user types, so that closing the
- * popup, an error or a retry never loses what they wrote.
+ * popup, an error or a retry never loses what they wrote. The background writes them (it is
+ * their only writer, and stores long texts once); a save it could not make comes back as
+ * `error` (session memory full), for the page to say so.
  */
 export function useDrafts(surface: Surface) {
   const [initial] = useState(() => takeResolved('drafts', surface));
   const [drafts, setDrafts] = useState<FormDrafts>(initial ?? {});
   const [loaded, setLoaded] = useState(initial !== undefined);
+  const [error, setError] = useState<GromptError | undefined>();
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const unsaved = useRef(new Map<FeatureId, Record<string, unknown>>());
   useEffect(() => {
     if (initial) return;
-    void (takeEarly('drafts', surface) ?? draftItems[surface].getValue()).then((stored) => {
+    void (takeEarly('drafts', surface) ?? readDrafts(surface)).then((stored) => {
       setDrafts((current) => ({ ...stored, ...current }));
       setLoaded(true);
     });
   }, [surface, initial]);
+  const save = useCallback(async () => {
+    const pending = [...unsaved.current];
+    unsaved.current.clear();
+    for (const [feature, values] of pending) {
+      const reply = await request('drafts.save', { surface, feature, values });
+      setError(reply.ok ? undefined : reply.error);
+    }
+  }, [surface]);
   const valuesFor = useCallback((feature: FeatureId) => ({ ...defaultInput(feature), ...drafts[feature] }), [drafts]);
   const setValues = useCallback(
     (feature: FeatureId, values: Record<string, unknown>) => {
-      setDrafts((current) => {
-        const next = { ...current, [feature]: values };
-        clearTimeout(timer.current);
-        timer.current = setTimeout(() => void draftItems[surface].setValue(next), SAVE_DELAY_MS);
-        return next;
-      });
+      setDrafts((current) => ({ ...current, [feature]: values }));
+      unsaved.current.set(feature, values);
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => void save(), SAVE_DELAY_MS);
     },
-    [surface],
+    [save],
   );
-  return { loaded, drafts, valuesFor, setValues };
+  return { loaded, drafts, valuesFor, setValues, error };
 }

@@ -1,44 +1,27 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { InsertButton } from '@/components/answer/page-actions';
 import { FeatureRunner } from '@/components/feature-runner';
 import { FeatureTabs } from '@/components/feature-tabs';
-import { useDrafts } from '@/components/hooks/use-drafts';
-import { useGeneration } from '@/components/hooks/use-generation';
-import { useKeys } from '@/components/hooks/use-keys';
-import { usePageText } from '@/components/hooks/use-page-text';
-import { useTargetTab } from '@/components/hooks/use-target-tab';
-import { preloadMarkdown } from '@/components/markdown/preload';
+import { useSurface } from '@/components/hooks/use-surface';
+import { SessionFullNote } from '@/components/jobs/session-full-note';
 import { PageHeader } from '@/components/page-header';
 import { useSettings, useT } from '@/components/settings-context';
 import { SourceBar } from '@/components/source-bar';
 import { openSidePanel } from '@/lib/browser/side-panel';
-import { describeError } from '@/lib/errors/describe';
 import type { FeatureId } from '@/lib/features/ids';
-import { FEATURES } from '@/lib/features/registry';
 import { request } from '@/lib/messaging/client';
 
 export function App() {
   const t = useT();
-  const { settings, loaded, language, update } = useSettings();
+  const { settings, loaded, update } = useSettings();
   const feature = settings.lastFeature;
-  const drafts = useDrafts('popup');
-  const targetTab = useTargetTab(true);
-  const page = usePageText(true, targetTab);
-  const keys = useKeys();
-  const interrupted = useCallback(() => describeError({ kind: 'interrupted' }, language), [language]);
-  const generation = useGeneration('popup', interrupted);
-  useEffect(preloadMarkdown, []);
+  const surface = useSurface('popup');
+  const { drafts, page, jobs, setMain } = surface;
   const mainInput = useRef<HTMLElement | null>(null);
   const windowId = useRef<number | undefined>(undefined);
   const [prefilled, setPrefilled] = useState(false);
-  const values = drafts.valuesFor(feature);
-  const mainField = FEATURES[feature].mainField;
-
-  const setMain = useCallback(
-    (text: string) => drafts.setValues(feature, { ...drafts.valuesFor(feature), [mainField]: text }),
-    [drafts, feature, mainField],
-  );
+  const [moveError, setMoveError] = useState<string | undefined>();
 
   useEffect(() => {
     void browser.windows.getCurrent().then((current) => {
@@ -46,36 +29,40 @@ export function App() {
     });
   }, []);
 
+  // The feature shown is the one whose finished answer counts as seen.
+  const { view } = jobs;
+  useEffect(() => view(feature), [view, feature]);
+
   // The selection on the page pre-fills the main field, once, when the popup opens; before
   // the first paint when the reads are already in.
   useLayoutEffect(() => {
     if (prefilled || !loaded || !drafts.loaded || page.loading) return;
     setPrefilled(true);
-    if (page.selection) setMain(page.selection);
+    if (page.selection) setMain(feature, page.selection);
     mainInput.current?.focus();
-  }, [prefilled, loaded, drafts.loaded, page.loading, page.selection, setMain]);
+  }, [prefilled, loaded, drafts.loaded, page.loading, page.selection, setMain, feature]);
 
   const selectFeature = (next: FeatureId) => void update((current) => ({ ...current, lastFeature: next }));
 
   const continueInPanel = () => {
     // Opened synchronously in the click: the browser requires the user gesture.
     openSidePanel(windowId.current);
-    void request('job.continue-in-panel', {}).then(() => window.close());
+    void request('job.continue-in-panel', { feature }).then((reply) => (reply.ok ? window.close() : setMoveError(reply.error.message)));
   };
 
-  const answerText = generation.job?.text ?? '';
   return (
     <main className="popup">
       <PageHeader />
-      <FeatureTabs value={feature} onChange={selectFeature} panelId="feature-panel" />
+      <FeatureTabs value={feature} onChange={selectFeature} panelId="feature-panel" activity={surface.activity} />
+      {drafts.error ? <SessionFullNote message={drafts.error.message} /> : null}
       <div id="feature-panel" role="tabpanel" aria-labelledby={`tab-${feature}`}>
         <FeatureRunner
           surface="popup"
           feature={feature}
-          values={values}
+          values={drafts.valuesFor(feature)}
           onValuesChange={(next) => drafts.setValues(feature, next)}
-          generation={generation}
-          keys={keys}
+          jobs={jobs}
+          keys={surface.keys}
           compact
           mainRef={(element) => {
             mainInput.current = element;
@@ -84,18 +71,23 @@ export function App() {
             <SourceBar
               selection={page.selection}
               problem={page.problem}
-              onUseSelection={() => void page.readSelectionNow().then((next) => next.selection && setMain(next.selection))}
-              onUseWholePage={() => void page.readPage().then((text) => text && setMain(text))}
+              onUseSelection={surface.selectionInto(feature)}
+              onUseWholePage={surface.wholePageInto(feature)}
             />
           }
-          answerExtra={
+          answerExtra={(job) => (
             <>
-              <InsertButton text={answerText} targetTab={targetTab} />
+              <InsertButton text={job.text} targetTab={surface.targetTab} />
               <button type="button" onClick={continueInPanel}>
                 {t('action.continueInPanel')}
               </button>
+              {moveError ? (
+                <p className="field-error" role="alert">
+                  {moveError}
+                </p>
+              ) : null}
             </>
-          }
+          )}
         />
       </div>
     </main>

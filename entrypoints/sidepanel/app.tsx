@@ -1,33 +1,19 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { InsertButton } from '@/components/answer/page-actions';
 import { ChatView } from '@/components/chat/chat-view';
 import { FeatureRunner } from '@/components/feature-runner';
 import { FeatureTabs } from '@/components/feature-tabs';
-import { useDrafts } from '@/components/hooks/use-drafts';
-import { useGeneration } from '@/components/hooks/use-generation';
-import { useKeys } from '@/components/hooks/use-keys';
-import { usePageText } from '@/components/hooks/use-page-text';
-import { useTargetTab } from '@/components/hooks/use-target-tab';
-import { preloadMarkdown } from '@/components/markdown/preload';
+import { useSurface } from '@/components/hooks/use-surface';
+import { SessionFullNote } from '@/components/jobs/session-full-note';
 import { PageHeader } from '@/components/page-header';
-import { useSettings } from '@/components/settings-context';
 import { SourceBar } from '@/components/source-bar';
-import { describeError } from '@/lib/errors/describe';
 import type { FeatureId } from '@/lib/features/ids';
-import { FEATURES } from '@/lib/features/registry';
-import { jobItems, panelViewItem } from '@/lib/storage/items';
+import { panelViewItem } from '@/lib/storage/items';
 
 export function App() {
-  const { language } = useSettings();
   const [feature, setFeature] = useState<FeatureId>('chat');
-  const drafts = useDrafts('sidepanel');
-  const targetTab = useTargetTab(false);
-  const page = usePageText(false, targetTab);
-  const keys = useKeys();
-  const interrupted = useCallback(() => describeError({ kind: 'interrupted' }, language), [language]);
-  const generation = useGeneration('sidepanel', interrupted);
-  useEffect(preloadMarkdown, []);
-  const { attach, job } = generation;
+  const surface = useSurface('sidepanel');
+  const { drafts, page, jobs } = surface;
 
   // The context menu and the shortcuts say which feature to show.
   useEffect(() => {
@@ -35,54 +21,51 @@ export function App() {
     return panelViewItem.watch((view) => view && setFeature(view.feature));
   }, []);
 
-  // A job started elsewhere (context menu, shortcut, "continue in side panel"): attach to it.
-  useEffect(
-    () =>
-      jobItems.sidepanel.watch((stored) => {
-        if (stored && stored.id !== job?.id) attach();
-      }),
-    [attach, job?.id],
-  );
+  const { view } = jobs;
+  useEffect(() => view(feature), [view, feature]);
 
-  // Its input becomes the form's, so Retry and edits start from what was sent.
+  // A job that arrives from elsewhere (context menu, shortcut, "continue in side panel") brings
+  // its input into the feature's form, so Retry and edits start from what was sent.
   const { setValues, valuesFor } = drafts;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only when a new job arrives, not on every keystroke.
+  const formOf = useRef(new Map<FeatureId, string>());
   useEffect(() => {
-    if (!job || job.request.feature === 'chat') return;
-    setValues(job.request.feature, { ...valuesFor(job.request.feature), ...job.request.input });
-  }, [job?.id]);
+    for (const [id, job] of Object.entries(jobs.jobs) as [FeatureId, NonNullable<(typeof jobs.jobs)[FeatureId]>][]) {
+      if (id === 'chat' || formOf.current.get(id) === job.id) continue;
+      formOf.current.set(id, job.id);
+      setValues(id, { ...valuesFor(id), ...job.request.input });
+    }
+  }, [jobs.jobs, setValues, valuesFor]);
 
   const selectFeature = (next: FeatureId) => {
     setFeature(next);
     void panelViewItem.setValue({ feature: next, at: Date.now() });
   };
-  const mainField = FEATURES[feature].mainField;
-  const setMain = (text: string) => drafts.setValues(feature, { ...drafts.valuesFor(feature), [mainField]: text });
 
   return (
     <main className="sidepanel">
       <PageHeader />
-      <FeatureTabs value={feature} onChange={selectFeature} panelId="feature-panel" />
+      <FeatureTabs value={feature} onChange={selectFeature} panelId="feature-panel" activity={surface.activity} />
+      {drafts.error ? <SessionFullNote message={drafts.error.message} /> : null}
       <div id="feature-panel" role="tabpanel" aria-labelledby={`tab-${feature}`}>
         {feature === 'chat' ? (
-          <ChatView generation={generation} keys={keys} />
+          <ChatView jobs={jobs} keys={surface.keys} />
         ) : (
           <FeatureRunner
             surface="sidepanel"
             feature={feature}
             values={drafts.valuesFor(feature)}
             onValuesChange={(next) => drafts.setValues(feature, next)}
-            generation={generation}
-            keys={keys}
+            jobs={jobs}
+            keys={surface.keys}
             sourceBar={
               <SourceBar
                 selection={page.selection}
                 problem={page.problem}
-                onUseSelection={() => void page.readSelectionNow().then((next) => next.selection && setMain(next.selection))}
-                onUseWholePage={() => void page.readPage().then((text) => text && setMain(text))}
+                onUseSelection={surface.selectionInto(feature)}
+                onUseWholePage={surface.wholePageInto(feature)}
               />
             }
-            answerExtra={<InsertButton text={job?.text ?? ''} targetTab={targetTab} />}
+            answerExtra={(job) => <InsertButton text={job.text} targetTab={surface.targetTab} />}
           />
         )}
       </div>

@@ -1,11 +1,23 @@
 import { z } from '../zod';
 import { PROVIDER_IDS } from '../catalogue/providers';
 import { gromptErrorSchema } from '../errors/kinds';
-import { FEATURE_IDS } from '../features/ids';
+import { FEATURE_IDS, type FeatureId } from '../features/ids';
 
 export const SURFACES = ['popup', 'sidepanel'] as const;
 export const surfaceSchema = z.enum(SURFACES);
 export type Surface = z.infer<typeof surfaceSchema>;
+
+export const featureIdSchema = z.enum(FEATURE_IDS);
+
+/**
+ * Where a job runs: one surface's one feature. Each slot has at most one job at a time, so
+ * the popup's features, the side panel's features and the chat all answer side by side.
+ */
+export type Slot = `${Surface}/${FeatureId}`;
+
+export function slotOf(place: { surface: Surface; feature: FeatureId }): Slot {
+  return `${place.surface}/${place.feature}`;
+}
 
 /** How an answer was produced: shown on every answer as a badge. */
 export const MODES = ['byok', 'server', 'demo', 'local', 'unknown'] as const;
@@ -33,7 +45,7 @@ export type TrimNote = z.infer<typeof trimNoteSchema>;
 /** A request to run one feature once. The background validates `input` against the feature. */
 export const generateRequestSchema = z.object({
   surface: surfaceSchema,
-  feature: z.enum(FEATURE_IDS),
+  feature: featureIdSchema,
   input: z.record(z.string(), z.unknown()),
   provider: z.enum(PROVIDER_IDS),
   model: z.optional(z.string().check(z.maxLength(200))),
@@ -57,5 +69,18 @@ export const jobSchema = z.object({
   startedAt: z.number(),
   firstTokenAt: z.optional(z.number()),
   finishedAt: z.optional(z.number()),
+  /** A page has shown the finished answer (unseen ones are counted on the toolbar badge). */
+  seen: z.optional(z.boolean()),
+  /** Session memory was full: the answer streams, but is not kept if every page closes. */
+  unsaved: z.optional(z.boolean()),
 });
 export type Job = z.infer<typeof jobSchema>;
+
+/** What changes about a job after it starts (its text grows through text deltas instead). */
+export const jobChangeSchema = z.partial(z.omit(jobSchema, { id: true, request: true, text: true, startedAt: true }));
+export type JobChange = z.infer<typeof jobChangeSchema>;
+
+/** An answer that ended on its own (done, failed, cut off), as opposed to running or stopped by the user. */
+export function isFinishedAnswer(job: Pick<Job, 'status'>): boolean {
+  return job.status === 'done' || job.status === 'error' || job.status === 'interrupted';
+}

@@ -27,6 +27,8 @@ export const ERROR_KINDS = [
   'host-refused',
   'invalid-input',
   'storage-unavailable',
+  /** storage.session is full even after finished answers were cleared to make room. */
+  'session-full',
   'internal',
 ] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];

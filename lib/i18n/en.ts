@@ -227,6 +227,26 @@ export const en = {
   'error.internal': 'Something went wrong inside the extension. Please try again.',
   'error.detail': 'Details from {provider}: {detail}',
   'error.via-server': '(via the Grompt server)',
+
+  // Concurrent jobs and session memory (issue 10)
+  'error.session-full': 'Session memory is full: clear finished answers to make room, then try again.',
+  'action.clearFinished': 'Clear finished answers',
+  'answer.unsaved': 'Session memory is full, so this answer is not kept once this page closes. Clear finished answers to keep it.',
+  'answer.cleared': 'Finished answers cleared.',
+  'jobs.busy': 'This feature is still writing an answer. Stop it and run again, or wait for it to finish?',
+  'action.stopAndRun': 'Stop it and run again',
+  'action.waitThenRun': 'Wait, then run',
+  'action.cancel': 'Cancel',
+  'jobs.queued': 'A new run is waiting for the current answer to finish.',
+  'action.runNow': 'Stop the current answer and run it now',
+  'action.dontRun': 'Don’t run it',
+  'jobs.panelBusy': 'The side panel is still writing a {feature} answer. Try again when it is done.',
+  'tabs.running': 'writing an answer',
+  'tabs.unseen': 'new answer',
+  'chat.olderDropped': 'Older turns are no longer kept: {count} were removed to stay within session memory.',
+  'form.largeText': 'A long text: {count} characters. Shown here are its beginning and its end; all of it is used.',
+  'action.editAll': 'Edit all of it',
+  'action.clearText': 'Clear',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -230,4 +230,25 @@ export const ptBR: Record<MessageKey, string> = {
   'error.internal': 'Algo deu errado dentro da extensão. Tente de novo.',
   'error.detail': 'Detalhes de {provider}: {detail}',
   'error.via-server': '(pelo servidor Grompt)',
+
+  // Concurrent jobs and session memory (issue 10)
+  'error.session-full': 'A memória da sessão está cheia: limpe as respostas concluídas para abrir espaço e tente de novo.',
+  'action.clearFinished': 'Limpar respostas concluídas',
+  'answer.unsaved':
+    'A memória da sessão está cheia, então esta resposta não fica guardada depois que esta página fechar. Limpe as respostas concluídas para guardá-la.',
+  'answer.cleared': 'Respostas concluídas removidas.',
+  'jobs.busy': 'Este recurso ainda está escrevendo uma resposta. Parar e executar de novo, ou esperar terminar?',
+  'action.stopAndRun': 'Parar e executar de novo',
+  'action.waitThenRun': 'Esperar e depois executar',
+  'action.cancel': 'Cancelar',
+  'jobs.queued': 'Uma nova execução espera a resposta atual terminar.',
+  'action.runNow': 'Parar a resposta atual e executar agora',
+  'action.dontRun': 'Não executar',
+  'jobs.panelBusy': 'O painel lateral ainda está escrevendo uma resposta de {feature}. Tente de novo quando terminar.',
+  'tabs.running': 'escrevendo uma resposta',
+  'tabs.unseen': 'resposta nova',
+  'chat.olderDropped': 'As mensagens mais antigas não são mais guardadas: {count} foram removidas para caber na memória da sessão.',
+  'form.largeText': 'Um texto longo: {count} caracteres. Aqui aparecem o começo e o fim; o texto todo é usado.',
+  'action.editAll': 'Editar tudo',
+  'action.clearText': 'Limpar',
 };

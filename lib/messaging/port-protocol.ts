@@ -1,30 +1,37 @@
 import { z } from '../zod';
-import { gromptErrorSchema } from '../errors/kinds';
-import { finishReasonSchema, generateRequestSchema, jobSchema, surfaceSchema, usageSchema } from '../domain/job';
+import { featureIdSchema, generateRequestSchema, jobChangeSchema, jobSchema, surfaceSchema } from '../domain/job';
 
-/** One runtime Port per generation. Its name tells the background what it is. */
+/** One runtime Port per open page (popup or side panel). Its name tells the background what it is. */
 export const GENERATION_PORT = 'grompt-generation';
+
+/** What to do when the feature already has an answer running: ask the user, stop it, or run after it. */
+export const ifBusySchema = z.enum(['ask', 'replace', 'queue']);
+export type IfBusy = z.infer<typeof ifBusySchema>;
 
 /** UI -> background. */
 export const portCommandSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('start'), request: generateRequestSchema }),
-  /** Reattach to the surface's current job (after the popup or panel reopened). */
+  /** Follow every job of this surface: a snapshot now, then their changes (also after the page reopened). */
   z.object({ type: z.literal('attach'), surface: surfaceSchema }),
-  z.object({ type: z.literal('cancel') }),
+  z.object({ type: z.literal('start'), request: generateRequestSchema, ifBusy: ifBusySchema }),
+  z.object({ type: z.literal('cancel'), jobId: z.string() }),
+  /** The feature the page shows now (null: none): its finished answer counts as seen. */
+  z.object({ type: z.literal('view'), feature: z.nullable(featureIdSchema) }),
+  /** Drops the run waiting behind this feature's running answer. */
+  z.object({ type: z.literal('dequeue'), feature: featureIdSchema }),
 ]);
 export type PortCommand = z.infer<typeof portCommandSchema>;
 
-/** Background -> UI: the job as it stands, then its stream parts. */
+/** Background -> UI. Every event after the snapshot names the job it is about. */
 export const portEventSchema = z.discriminatedUnion('type', [
+  /** Every job and waiting run of the surface, as they stand. */
+  z.object({ type: z.literal('jobs'), jobs: z.array(jobSchema), queued: z.array(generateRequestSchema) }),
+  /** A job that just started (or that this page had not seen yet), in full. */
   z.object({ type: z.literal('job'), job: jobSchema }),
-  z.object({ type: z.literal('text-delta'), text: z.string() }),
-  z.object({
-    type: z.literal('finish'),
-    reason: finishReasonSchema,
-    usage: z.optional(usageSchema),
-  }),
-  z.object({ type: z.literal('error'), error: gromptErrorSchema }),
-  /** Nothing to attach to. */
-  z.object({ type: z.literal('idle') }),
+  z.object({ type: z.literal('update'), jobId: z.string(), change: jobChangeSchema }),
+  z.object({ type: z.literal('text-delta'), jobId: z.string(), text: z.string() }),
+  /** A run waiting for the feature's current answer (null: none any more). */
+  z.object({ type: z.literal('queued'), feature: featureIdSchema, request: z.nullable(generateRequestSchema) }),
+  /** Start was refused: the feature's answer is still running, and the user has to choose. */
+  z.object({ type: z.literal('busy'), request: generateRequestSchema }),
 ]);
 export type PortEvent = z.infer<typeof portEventSchema>;

@@ -2,6 +2,7 @@ import { z } from '../zod';
 import { PROVIDER_IDS } from '../catalogue/providers';
 import { gromptErrorSchema } from '../errors/kinds';
 import { conversationSchema } from '../domain/chat';
+import { featureIdSchema, surfaceSchema } from '../domain/job';
 
 const provider = z.enum(PROVIDER_IDS);
 
@@ -32,8 +33,15 @@ export const requests = {
     request: z.object({ url: z.string().check(z.maxLength(500)) }),
     response: z.object({ prefix: z.string(), version: z.optional(z.string()) }),
   },
-  /** Moves the popup's finished answer (and its form) to the side panel. */
-  'job.continue-in-panel': { request: z.object({}), response: z.object({}) },
+  /** Moves the popup's finished answer of this feature (and its form) to the side panel. */
+  'job.continue-in-panel': { request: z.object({ feature: featureIdSchema }), response: z.object({}) },
+  /** "Session memory is full": removes every answer that is not running. */
+  'jobs.clear-finished': { request: z.object({}), response: z.object({ cleared: z.int() }) },
+  /** One feature's form values, kept for the browser session (the worker is their only writer). */
+  'drafts.save': {
+    request: z.object({ surface: surfaceSchema, feature: featureIdSchema, values: z.record(z.string(), z.unknown()) }),
+    response: z.object({}),
+  },
   'chat.get': { request: z.object({}), response: conversationSchema },
   'chat.clear': { request: z.object({}), response: conversationSchema },
   'chat.set-draft': { request: z.object({ draft: z.string().check(z.maxLength(5_000_000)) }), response: z.object({}) },

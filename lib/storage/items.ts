@@ -1,9 +1,8 @@
 import { defineItem } from './item';
 import { SETTINGS_KEY } from './early-items';
-import { z } from '../zod';
 import { type Conversation, conversationSchema } from '../domain/chat';
 import type { FeatureId } from '../features/ids';
-import { type Job, jobSchema, type Surface } from '../domain/job';
+import type { GenerateRequest, Slot } from '../domain/job';
 import { parseSettings, type Settings } from '../settings/schema';
 
 /**
@@ -18,19 +17,27 @@ export async function readSettings(): Promise<Settings> {
   return parseSettings(await settingsItem.getValue());
 }
 
-export const jobItems: Record<Surface, ReturnType<typeof defineJobItem>> = {
-  popup: defineJobItem('popup'),
-  sidepanel: defineJobItem('sidepanel'),
-};
+/**
+ * Jobs (written only by the service worker, lib/worker/session): which job each slot holds,
+ * the run waiting behind a slot's running job, and per job its record (no text, no input),
+ * its input (written once; long texts as references, see texts.ts) and its answer in chunks,
+ * each written once as it arrives.
+ */
+export const jobIndexItem = defineItem<Partial<Record<Slot, string>>>('session', 'jobs', {});
+export const queuedRunsItem = defineItem<Partial<Record<Slot, GenerateRequest>>>('session', 'jobs.queued', {});
 
-function defineJobItem(surface: Surface) {
-  return defineItem<Job | null>('session', `job.${surface}`, null);
-}
+export const JOB_PREFIX = 'job.';
+export const jobRecordKey = (id: string) => `${JOB_PREFIX}${id}`;
+export const jobInputKey = (id: string) => `${JOB_PREFIX}${id}.input`;
+export const jobChunkKey = (id: string, index: number) => `${JOB_PREFIX}${id}.${index}`;
 
-export async function readJob(surface: Surface): Promise<Job | null> {
-  const parsed = z.nullable(jobSchema).safeParse(await jobItems[surface].getValue());
-  return parsed.success ? parsed.data : null;
-}
+/** A job's record as stored; lib/worker/session/records.ts validates it (storedJobSchema). */
+export const jobRecordItem = (id: string) => defineItem<unknown>('session', jobRecordKey(id), null);
+export const jobInputItem = (id: string) => defineItem<Record<string, unknown>>('session', jobInputKey(id), {});
+
+/** Room kept free for keys: released only when a key could not be saved otherwise. */
+export const SESSION_RESERVE_KEY = 'session-reserve';
+export const SESSION_RESERVE_CHARS = 16_000;
 
 export const conversationItem = defineItem<Conversation>('session', 'chat', { turns: [] });
 

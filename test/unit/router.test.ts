@@ -20,6 +20,8 @@ function handlers(overrides: Partial<RequestHandlers> = {}): RequestHandlers {
     'chat.get': notCalled,
     'chat.clear': notCalled,
     'chat.set-draft': notCalled,
+    'jobs.clear-finished': notCalled,
+    'drafts.save': notCalled,
   };
   return Object.assign(base, overrides);
 }

@@ -1,18 +1,32 @@
-import { currentJob } from '../engine/jobs';
-import { draftItems, jobItems, panelViewItem } from '../../storage/items';
+import { slotOf } from '../../domain/job';
+import type { FeatureId } from '../../features/ids';
+import { draftItems, panelViewItem } from '../../storage/items';
+import { moveJob, slotJobs } from '../session/job-store';
+import { readJob, removeJobData } from '../session/records';
+import { withRoom } from '../session/room';
+import { sweepSession } from '../session/sweep';
+import { runningIn } from '../engine/live-jobs';
+import { announce } from '../engine/job-views';
 
 /**
- * "Continue in side panel": the popup's answer and the form that produced it appear in the
- * side panel, where there is room to keep working. Only finished answers move; a running
- * one keeps streaming in the popup (and is kept if the popup closes).
+ * "Continue in side panel": the popup's finished answer and the form that produced it move
+ * to the side panel, where there is room to keep working. Moved, not copied: the stored input
+ * and text are the same, and the form's long texts are shared references. Returns false when
+ * the panel's same feature is still writing an answer (which is never stopped for this).
  */
-export async function continueInPanel(): Promise<void> {
-  const job = await currentJob('popup');
-  if (!job || job.status === 'running') return;
-  const { feature } = job.request;
-  const popupDrafts = await draftItems.popup.getValue();
-  const panelDrafts = await draftItems.sidepanel.getValue();
-  await draftItems.sidepanel.setValue({ ...panelDrafts, [feature]: popupDrafts[feature] ?? job.request.input });
-  await jobItems.sidepanel.setValue({ ...job, request: { ...job.request, surface: 'sidepanel' } });
+export async function continueInPanel(feature: FeatureId): Promise<boolean> {
+  const from = slotOf({ surface: 'popup', feature });
+  const to = slotOf({ surface: 'sidepanel', feature });
+  const id = (await slotJobs())[from];
+  if (!id || runningIn(from)) return true;
+  if (runningIn(to)) return false;
+  const popupDraft = (await draftItems.popup.getValue())[feature];
+  if (popupDraft) await withRoom(() => draftItems.sidepanel.update((drafts) => ({ ...drafts, [feature]: popupDraft })));
+  const previous = await moveJob(id, from, to, { surface: 'sidepanel' });
+  if (previous) await removeJobData(previous);
+  await sweepSession();
   await panelViewItem.setValue({ feature, at: Date.now() });
+  const moved = await readJob(id);
+  if (moved) announce(moved);
+  return true;
 }

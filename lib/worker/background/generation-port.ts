@@ -1,13 +1,15 @@
 import { browser } from 'wxt/browser';
-import { attachToJob, cancelJob, startJob } from '../engine/jobs';
+import { attachPage, viewFeature } from '../engine/job-views';
+import { cancelJob, dequeue, startJob } from '../engine/jobs';
 import { log } from '../../log/logger';
 import type { Surface } from '../../domain/job';
-import { GENERATION_PORT, type PortEvent, portCommandSchema } from '../../messaging/port-protocol';
+import { GENERATION_PORT, type PortCommand, portCommandSchema } from '../../messaging/port-protocol';
 import { isTrustedSender } from '../../messaging/sender';
 
 /**
- * One Port per generation. Closing the page disconnects the port but does not stop the
- * job: the answer is finished and kept for when the page comes back. Stop cancels it.
+ * One Port per open page. The page attaches to its surface and follows every job there;
+ * closing the page disconnects the port but stops no job: answers finish and are kept for
+ * when the page comes back. Only Stop (a cancel naming the job) stops one.
  */
 export function listenForGenerations(): void {
   const origin = new URL(browser.runtime.getURL('/')).origin;
@@ -19,23 +21,35 @@ export function listenForGenerations(): void {
       return;
     }
     let surface: Surface | undefined;
-    const send = (event: PortEvent) => port.postMessage(event);
     port.onMessage.addListener((raw: unknown) => {
       const command = portCommandSchema.safeParse(raw);
       if (!command.success) {
-        send({ type: 'error', error: { kind: 'invalid-input', message: 'Invalid command.', retryable: false } });
+        log.warn('invalid port command refused');
         return;
       }
-      const { data } = command;
-      if (data.type === 'start') {
-        surface = data.request.surface;
-        void startJob(data.request, port);
-      } else if (data.type === 'attach') {
-        surface = data.surface;
-        void attachToJob(data.surface, port).then((found) => found || send({ type: 'idle' }));
-      } else if (surface) {
-        cancelJob(surface);
-      }
+      surface = handle(command.data, port, surface);
     });
   });
+}
+
+function handle(command: PortCommand, port: Parameters<typeof attachPage>[1], surface: Surface | undefined): Surface | undefined {
+  const failed = (error: unknown) => log.error('port command failed', { type: command.type, error });
+  switch (command.type) {
+    case 'attach':
+      attachPage(command.surface, port).catch(failed);
+      return command.surface;
+    case 'start':
+      // A page starts jobs on its own surface only.
+      if (command.request.surface === surface) startJob(command.request, { ifBusy: command.ifBusy, port }).catch(failed);
+      return surface;
+    case 'cancel':
+      cancelJob(command.jobId);
+      return surface;
+    case 'view':
+      if (surface) viewFeature(surface, port, command.feature).catch(failed);
+      return surface;
+    case 'dequeue':
+      if (surface) dequeue({ surface, feature: command.feature }).catch(failed);
+      return surface;
+  }
 }

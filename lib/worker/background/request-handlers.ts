@@ -7,16 +7,42 @@ import { resolveLanguage } from '../../i18n/translate';
 import { type RequestHandlers, UserFacingError } from '../../messaging/router';
 import { forgetAllKeys, forgetKey, isSessionStorageAvailable, keyStatuses, saveKey } from '../secrets/key-store';
 import { readConversation, readSettings } from '../../storage/items';
+import { FEATURES } from '../../features/registry';
+import { translate } from '../../i18n/translate';
+import { clearFinished } from '../session/evict';
+import { saveDraft } from '../session/drafts';
+import { ensureReserve, SessionFullError } from '../session/room';
 import { listModels } from './models';
 import { continueInPanel } from './continue-in-panel';
+import { refreshBadge } from '../engine/job-views';
+
+async function language() {
+  const settings = await readSettings();
+  return resolveLanguage(settings.language, globalThis.navigator?.language ?? 'en');
+}
 
 async function userError(facts: Parameters<typeof describeError>[0]): Promise<UserFacingError> {
-  const settings = await readSettings();
-  return new UserFacingError(describeError(facts, resolveLanguage(settings.language, globalThis.navigator?.language ?? 'en')));
+  return new UserFacingError(describeError(facts, await language()));
+}
+
+/** A full session memory is told as such, with what to do about it, whatever the request. */
+function withSessionFullMessage(handlers: RequestHandlers): RequestHandlers {
+  const wrapped: Record<string, (payload: never) => Promise<unknown>> = {};
+  for (const [type, handler] of Object.entries(handlers) as [string, (payload: never) => Promise<unknown>][]) {
+    wrapped[type] = async (payload) => {
+      try {
+        return await handler(payload);
+      } catch (error) {
+        if (error instanceof SessionFullError) throw await userError({ kind: 'session-full' });
+        throw error;
+      }
+    };
+  }
+  return wrapped as unknown as RequestHandlers;
 }
 
 /** The background's answers to one-shot requests. None of them ever returns a key. */
-export const requestHandlers: RequestHandlers = {
+export const requestHandlers: RequestHandlers = withSessionFullMessage({
   'key.set': async ({ provider, key }) => {
     if (!isSessionStorageAvailable()) throw await userError({ kind: 'storage-unavailable' });
     if (!PROVIDERS[provider].needsKey) throw await userError({ kind: 'invalid-input', detail: 'Ollama takes no key.' });
@@ -40,8 +66,23 @@ export const requestHandlers: RequestHandlers = {
       throw await userError({ kind: 'network', provider: 'grompt' });
     }
   },
-  'job.continue-in-panel': async () => {
-    await continueInPanel();
+  'job.continue-in-panel': async ({ feature }) => {
+    if (await continueInPanel(feature)) return {};
+    const lang = await language();
+    throw new UserFacingError({
+      kind: 'invalid-input',
+      message: translate(lang, 'jobs.panelBusy', { feature: translate(lang, FEATURES[feature].title) }),
+      retryable: true,
+    });
+  },
+  'jobs.clear-finished': async () => {
+    const cleared = await clearFinished();
+    await ensureReserve();
+    await refreshBadge();
+    return { cleared };
+  },
+  'drafts.save': async ({ surface, feature, values }) => {
+    await saveDraft(surface, feature, values);
     return {};
   },
   'chat.get': async () => readConversation(),
@@ -50,4 +91,4 @@ export const requestHandlers: RequestHandlers = {
     await setDraft(draft);
     return {};
   },
-};
+});

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { setDraft } from '../chat/conversation';
 import { startJob } from '../engine/jobs';
 import type { FeatureId } from '../../features/ids';
+import { quoteSelection } from '../../features/quote';
 import { FEATURES } from '../../features/registry';
 import { readSelection } from '../../page/selection';
 import { panelViewItem, readSettings } from '../../storage/items';
@@ -14,33 +15,31 @@ async function selectionText(tabId: number | undefined, fallback: string): Promi
 
 /**
  * Hands a selection to the side panel: the job starts here, at once, and is kept in session
- * storage; the panel attaches to it when it mounts (or at once, if it is already open).
- * Chat gets the selection quoted in its composer instead, for the user to ask about.
+ * storage; the panel follows it when it mounts (or at once, if it is already open). It never
+ * stops another answer: if the panel's same feature is still writing one, this run waits for
+ * it, and the panel offers to stop that one instead. Chat gets the selection quoted in its
+ * composer, for the user to ask about.
  */
 export async function runOnSelection(feature: FeatureId, tabId: number | undefined, fallbackText: string): Promise<void> {
   const text = await selectionText(tabId, fallbackText);
   await panelViewItem.setValue({ feature, at: Date.now() });
   if (feature === 'chat') {
-    await setDraft(
-      text
-        ? `${text
-            .split('\n')
-            .map((line) => `> ${line}`)
-            .join('\n')}\n\n`
-        : '',
-    );
+    await setDraft(quoteSelection(text));
     return;
   }
   const settings = await readSettings();
   const defaults = settings.featureDefaults[feature];
   const provider = defaults?.provider ?? settings.provider;
-  await startJob({
-    surface: 'sidepanel',
-    feature,
-    provider,
-    ...(defaults?.model ? { model: defaults.model } : {}),
-    input: { [FEATURES[feature].mainField]: text },
-  });
+  await startJob(
+    {
+      surface: 'sidepanel',
+      feature,
+      provider,
+      ...(defaults?.model ? { model: defaults.model } : {}),
+      input: { [FEATURES[feature].mainField]: text },
+    },
+    { ifBusy: 'queue' },
+  );
 }
 
 export async function activeTab(): Promise<{ id?: number; windowId?: number } | undefined> {

@@ -1,69 +1,92 @@
 import type { Browser } from 'wxt/browser';
-import { browser } from 'wxt/browser';
-import { describeError } from '../../errors/describe';
-import type { GromptError } from '../../errors/kinds';
-import { resolveLanguage } from '../../i18n/translate';
-import type { GenerateRequest, Job, Surface } from '../../domain/job';
-import { jobItems, readJob, readSettings } from '../../storage/items';
+import { type GenerateRequest, type Slot, slotOf } from '../../domain/job';
+import type { IfBusy } from '../../messaging/port-protocol';
+import { log } from '../../log/logger';
+import { readQueuedRuns, storeQueuedRun } from '../session/job-store';
+import { removeJobData } from '../session/records';
+import { sweepSession } from '../session/sweep';
+import { refreshBadge, settle } from './job-views';
+import { holdWorker } from './keep-alive';
 import { LiveJob } from './live-job';
+import { addLive, language, liveJob, removeLive, runningIn } from './live-jobs';
 import { runJob } from './run-job';
+import { portsOf, tell } from './subscribers';
 
 type Port = Browser.runtime.Port;
 
-/** Jobs running in this wake. A cache of storage.session, never the only copy. */
-const live = new Map<Surface, LiveJob>();
-
-async function language() {
-  return resolveLanguage((await readSettings()).language, globalThis.navigator?.language ?? 'en');
-}
-
-export async function startJob(request: GenerateRequest, port?: Port): Promise<void> {
-  live.get(request.surface)?.controller.abort();
-  const job: Job = { id: crypto.randomUUID(), request, status: 'running', text: '', startedAt: Date.now() };
-  const liveJob = new LiveJob(job);
-  live.set(request.surface, liveJob);
-  if (port) liveJob.attach(port);
-  try {
-    await runJob(liveJob, await language());
-  } finally {
-    if (live.get(request.surface) === liveJob) live.delete(request.surface);
-    if (liveJob.listenerCount === 0 && request.surface === 'popup') await markAnswerWaiting();
+/**
+ * Starts a run in its slot (surface + feature). Other slots' answers are never touched. If
+ * the slot's own answer is still running, `ifBusy` says what the user chose: ask them first,
+ * stop it, or run after it.
+ */
+export async function startJob(request: GenerateRequest, options: { ifBusy: IfBusy; port?: Port }): Promise<void> {
+  const slot = slotOf(request);
+  const running = runningIn(slot);
+  if (running && options.ifBusy === 'ask') {
+    options.port?.postMessage({ type: 'busy', request });
+    return;
   }
-}
-
-/** The popup closed before its answer came: the toolbar icon says one is waiting. */
-async function markAnswerWaiting(): Promise<void> {
-  await browser.action?.setBadgeText({ text: '1' }).catch(() => undefined);
-}
-
-export async function attachToJob(surface: Surface, port: Port): Promise<boolean> {
-  if (surface === 'popup') await browser.action?.setBadgeText({ text: '' }).catch(() => undefined);
-  const running = live.get(surface);
+  if (running && options.ifBusy === 'queue') {
+    await storeQueuedRun(slot, request);
+    tell(request.surface, { type: 'queued', feature: request.feature, request });
+    return;
+  }
   if (running) {
-    running.attach(port);
-    return true;
+    running.superseded = true;
+    running.controller.abort();
   }
-  const job = await currentJob(surface);
-  if (!job) return false;
-  port.postMessage({ type: 'job', job });
-  return true;
+  // Live before the first await: a second start for the slot in the meantime finds it running.
+  const job = new LiveJob({ id: crypto.randomUUID(), request, status: 'running', text: '', startedAt: Date.now() });
+  addLive(job);
+  await dropQueued(request);
+  await run(job);
 }
 
-export function cancelJob(surface: Surface): void {
-  live.get(surface)?.controller.abort();
+async function run(job: LiveJob): Promise<void> {
+  const release = holdWorker();
+  for (const port of portsOf(job.job.request.surface)) job.attach(port);
+  // Stored as soon as it starts; the job it replaces goes (unless still live: then when it ends).
+  void job.persist().then(() => forget(job.previousInSlot));
+  try {
+    await runJob(job, await language());
+  } catch (error) {
+    log.error('job crashed', { error });
+  } finally {
+    removeLive(job);
+    release();
+  }
+  if (job.superseded) await forget(job.job.id);
+  else await settle(job);
+  await refreshBadge();
+  await startQueued(job.slot);
 }
 
-function interruptedError(lang: Awaited<ReturnType<typeof language>>): GromptError {
-  return describeError({ kind: 'interrupted' }, lang);
+/** Removes a job no slot holds any more (it was replaced), once it is not live. */
+async function forget(id: string | undefined): Promise<void> {
+  if (!id || liveJob(id)) return;
+  await removeJobData(id);
+  await sweepSession();
 }
 
-/** The surface's last job; one left "running" by an earlier wake is marked interrupted. */
-export async function currentJob(surface: Surface): Promise<Job | null> {
-  const running = live.get(surface);
-  if (running) return running.job;
-  const job = await readJob(surface);
-  if (job?.status !== 'running') return job;
-  const interrupted: Job = { ...job, status: 'interrupted', error: interruptedError(await language()), finishedAt: Date.now() };
-  await jobItems[surface].setValue(interrupted);
-  return interrupted;
+async function dropQueued(request: GenerateRequest): Promise<void> {
+  const slot = slotOf(request);
+  if (!(await readQueuedRuns())[slot]) return;
+  await storeQueuedRun(slot, null);
+  tell(request.surface, { type: 'queued', feature: request.feature, request: null });
+}
+
+/** The run that waited for this slot's answer starts now. */
+async function startQueued(slot: Slot): Promise<void> {
+  if (runningIn(slot)) return;
+  const next = (await readQueuedRuns())[slot];
+  if (next) await startJob(next, { ifBusy: 'replace' });
+}
+
+export function cancelJob(id: string): void {
+  liveJob(id)?.controller.abort();
+}
+
+export async function dequeue(request: Pick<GenerateRequest, 'surface' | 'feature'>): Promise<void> {
+  await storeQueuedRun(slotOf(request), null);
+  tell(request.surface, { type: 'queued', feature: request.feature, request: null });
 }

@@ -1,20 +1,24 @@
 import type { Browser } from 'wxt/browser';
 import type { GromptError } from '../../errors/kinds';
-import type { FinishReason, Job, Usage } from '../../domain/job';
+import type { FinishReason, Job, JobChange, Slot, Usage } from '../../domain/job';
+import { slotOf } from '../../domain/job';
 import type { PortEvent } from '../../messaging/port-protocol';
-import { jobItems } from '../../storage/items';
+import { log } from '../../log/logger';
+import { storeNewJob, storeProgress } from '../session/job-store';
+import { SessionFullError } from '../session/room';
 
 type Port = Browser.runtime.Port;
 
 /** Deltas are coalesced to at most one message per frame; the first goes out at once. */
 const FRAME_MS = 16;
-/** Session storage is written at most this often while streaming, and at every change of state. */
-const PERSIST_MS = 750;
+/** While streaming, the text that arrived is saved at most this often (and at every change of state). */
+const PERSIST_MS = 1000;
 
 /**
- * A job while it runs: the snapshot the UI can reattach to, the ports listening to it,
- * and the batching of text to both. The snapshot in storage.session is the truth; this
- * object lives only as long as this wake of the worker.
+ * A job while it runs: the ports listening to it, the batching of text to them, and its
+ * copy in storage.session (which outlives this object, and this wake of the worker).
+ * Pages are always told first, then storage is written: a write that fails (session memory
+ * full) marks the answer unsaved but never holds it up.
  */
 export class LiveJob {
   readonly controller = new AbortController();
@@ -23,29 +27,46 @@ export class LiveJob {
   private lastFlush = 0;
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private lastPersist = 0;
+  /** Saves run one after another, each writing only what the one before did not. */
+  private saving: Promise<void> = Promise.resolve();
+  private stored = false;
+  private savedChars = 0;
+  private savedChunks = 0;
+  /** The id of the job this one took the slot from, once stored. */
+  previousInSlot: string | undefined;
+  /** A newer job took this one's slot: its saves keep to its own records, never the slot's. */
+  superseded = false;
 
   constructor(public job: Job) {}
 
-  get surface() {
-    return this.job.request.surface;
+  get slot(): Slot {
+    return slotOf(this.job.request);
   }
 
   get listenerCount(): number {
     return this.ports.size;
   }
 
-  attach(port: Port): void {
+  /**
+   * Follows the job on this port: its changes from now on, after the job as it stands
+   * (unless the port already has it, from a snapshot taken in the same task).
+   */
+  attach(port: Port, options: { announce: boolean } = { announce: true }): void {
+    if (this.ports.has(port)) return;
     this.ports.add(port);
     port.onDisconnect.addListener(() => this.ports.delete(port));
-    // Text still waiting for the next flush reaches this port with that flush, not twice.
-    const sent = this.job.text.slice(0, this.job.text.length - this.pending.length);
-    this.send(port, { type: 'job', job: { ...this.job, text: sent } });
+    if (options.announce) this.send(port, { type: 'job', job: this.snapshot() });
   }
 
-  async update(change: Partial<Job>): Promise<void> {
+  /** The job as pages have it now: text still waiting for the next flush reaches them with that flush, not twice. */
+  snapshot(): Job {
+    return { ...this.job, text: this.job.text.slice(0, this.job.text.length - this.pending.length) };
+  }
+
+  async update(change: JobChange): Promise<void> {
     this.flush();
     this.job = { ...this.job, ...change };
-    this.broadcast({ type: 'job', job: this.job });
+    this.broadcast({ type: 'update', jobId: this.job.id, change });
     await this.persist();
   }
 
@@ -60,22 +81,45 @@ export class LiveJob {
   }
 
   async finish(reason: FinishReason, usage: Usage | undefined): Promise<void> {
-    this.flush();
-    this.job = { ...this.job, status: 'done', finishReason: reason, ...(usage ? { usage } : {}), finishedAt: Date.now() };
-    await this.persist();
-    this.broadcast({ type: 'finish', reason, ...(usage ? { usage } : {}) });
+    await this.update({ status: 'done', finishReason: reason, ...(usage ? { usage } : {}), finishedAt: Date.now() });
   }
 
   async fail(error: GromptError, status: 'error' | 'stopped'): Promise<void> {
-    this.flush();
-    this.job = { ...this.job, status, error, finishedAt: Date.now() };
-    await this.persist();
-    this.broadcast({ type: 'error', error });
+    await this.update({ status, error, finishedAt: Date.now() });
   }
 
-  async persist(): Promise<void> {
+  /** Saves what changed since the last save. Never throws: a failed save marks the answer unsaved. */
+  persist(): Promise<void> {
     this.lastPersist = Date.now();
-    await jobItems[this.surface].setValue(this.job);
+    this.saving = this.saving.then(() => this.save());
+    return this.saving;
+  }
+
+  private async save(): Promise<void> {
+    const { job } = this;
+    try {
+      if (!this.stored) {
+        if (this.superseded) return;
+        this.previousInSlot = await storeNewJob(job, this.slot, () => !this.superseded);
+        this.stored = true;
+      }
+      const newText = job.text.slice(this.savedChars);
+      await storeProgress(job, this.savedChunks, newText);
+      this.savedChars += newText.length;
+      if (newText) this.savedChunks += 1;
+      if (this.job.unsaved) this.markUnsaved(false);
+    } catch (error) {
+      if (error instanceof SessionFullError) {
+        if (!this.job.unsaved) this.markUnsaved(true);
+        return;
+      }
+      log.error('could not save a job', { error });
+    }
+  }
+
+  private markUnsaved(unsaved: boolean): void {
+    this.job = { ...this.job, unsaved };
+    this.broadcast({ type: 'update', jobId: this.job.id, change: { unsaved } });
   }
 
   private flush(): void {
@@ -86,7 +130,7 @@ export class LiveJob {
     this.lastFlush = Date.now();
     const text = this.pending;
     this.pending = '';
-    this.broadcast({ type: 'text-delta', text });
+    this.broadcast({ type: 'text-delta', jobId: this.job.id, text });
   }
 
   private broadcast(event: PortEvent): void {

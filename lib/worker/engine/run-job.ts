@@ -8,6 +8,7 @@ import type { Mode } from '../../domain/job';
 import { readKey } from '../secrets/key-store';
 import type { Settings } from '../../settings/schema';
 import { readSettings } from '../../storage/items';
+import { SessionFullError } from '../session/room';
 import type { LiveJob } from './live-job';
 import { InvalidInputError, prepareCall } from './prepare';
 import { chooseRoute } from './route';
@@ -67,6 +68,7 @@ export async function runJob(liveJob: LiveJob, language: Language): Promise<void
       await fail(signal.aborted ? { kind: 'aborted' } : { kind: 'incomplete', provider: target.provider });
   } catch (error) {
     if (error instanceof InvalidInputError) await fail(error.facts);
+    else if (error instanceof SessionFullError) await fail({ kind: 'session-full' });
     else if (error instanceof NothingToAnswerError) {
       await fail({ kind: 'invalid-input', detail: translate(language, 'validation.message-required') });
     } else {
@@ -77,16 +79,22 @@ export async function runJob(liveJob: LiveJob, language: Language): Promise<void
   await recordChatAnswer(liveJob, target);
 }
 
+/** A chat answer becomes a turn of the conversation; if session memory is full, the answer says it is not kept. */
 async function recordChatAnswer(liveJob: LiveJob, target: Target): Promise<void> {
   const { job } = liveJob;
   if (job.request.feature !== 'chat' || !job.text) return;
   if (job.status !== 'done' && job.status !== 'stopped') return;
-  await appendAnswer({
-    content: job.text,
-    provider: target.provider,
-    model: job.model ?? target.model,
-    ...(job.mode ? { mode: job.mode } : {}),
-    ...(job.usage ? { usage: job.usage } : {}),
-    ...(job.trim ? { trim: job.trim } : {}),
-  });
+  try {
+    await appendAnswer({
+      content: job.text,
+      provider: target.provider,
+      model: job.model ?? target.model,
+      ...(job.mode ? { mode: job.mode } : {}),
+      ...(job.usage ? { usage: job.usage } : {}),
+      ...(job.trim ? { trim: job.trim } : {}),
+    });
+  } catch (error) {
+    if (!(error instanceof SessionFullError)) throw error;
+    await liveJob.update({ unsaved: true });
+  }
 }

@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { ProviderId } from '../../catalogue/providers';
 import { rememberSecretForRedaction } from '../../log/logger';
+import { log } from '../../log/logger';
+import { withRoom } from '../session/room';
 import { keysItem, keysLastActivityItem } from './items';
 import { maskKey } from './mask';
 
@@ -26,13 +28,14 @@ export function isSessionStorageAvailable(): boolean {
   return Boolean(browser.storage?.session);
 }
 
+/** Keys come first in session memory: their writes may use the room held in reserve for them. */
 async function touch(): Promise<void> {
-  await keysLastActivityItem.setValue(Date.now());
+  await withRoom(() => keysLastActivityItem.setValue(Date.now()), 'key');
 }
 
+/** One read-modify-write at a time: two keys saved at once are both kept. */
 export async function saveKey(provider: ProviderId, key: string): Promise<KeyStatus> {
-  const keys = await keysItem.getValue();
-  await keysItem.setValue({ ...keys, [provider]: key });
+  await withRoom(() => keysItem.update((keys) => ({ ...keys, [provider]: key })), 'key');
   await touch();
   rememberSecretForRedaction(key);
   return { hasKey: true, masked: maskKey(key) };
@@ -45,7 +48,8 @@ export async function readKey(provider: ProviderId, idleMinutes: number): Promis
   const key = (await keysItem.getValue())[provider];
   if (!key) return undefined;
   rememberSecretForRedaction(key);
-  await touch();
+  // Using a key is activity; if even the reserve is gone, the key still works (its idle clock is not moved).
+  await touch().catch((error: unknown) => log.warn('could not record key activity', { error }));
   return key;
 }
 
@@ -55,8 +59,7 @@ export async function hasKey(provider: ProviderId): Promise<boolean> {
 }
 
 export async function forgetKey(provider: ProviderId): Promise<void> {
-  const { [provider]: _forgotten, ...rest } = await keysItem.getValue();
-  await keysItem.setValue(rest);
+  await keysItem.update(({ [provider]: _forgotten, ...rest }) => rest);
 }
 
 export async function forgetAllKeys(): Promise<void> {

@@ -1,0 +1,46 @@
+import type { FeatureId } from '@/lib/features/ids';
+import type { GenerateRequest, Job } from '@/lib/domain/job';
+import type { PortEvent } from '@/lib/messaging/port-protocol';
+
+/** A surface's jobs as its page holds them: one per feature, the runs waiting, and a start that needs the user's choice. */
+export interface JobsState {
+  jobs: Partial<Record<FeatureId, Job>>;
+  queued: Partial<Record<FeatureId, GenerateRequest>>;
+  busy: GenerateRequest | undefined;
+}
+
+function featureOf(state: JobsState, jobId: string): FeatureId | undefined {
+  return (Object.keys(state.jobs) as FeatureId[]).find((feature) => state.jobs[feature]?.id === jobId);
+}
+
+/** One event from the background applied to the page's copy (events about jobs it no longer shows are ignored). */
+export function applyEvent(state: JobsState, event: PortEvent): JobsState {
+  switch (event.type) {
+    case 'jobs': {
+      const jobs: JobsState['jobs'] = {};
+      for (const job of event.jobs) {
+        const current = jobs[job.request.feature];
+        if (!current || current.startedAt <= job.startedAt) jobs[job.request.feature] = job;
+      }
+      const queued: JobsState['queued'] = {};
+      for (const request of event.queued) queued[request.feature] = request;
+      return { ...state, jobs, queued };
+    }
+    case 'job':
+      return { ...state, jobs: { ...state.jobs, [event.job.request.feature]: event.job } };
+    case 'queued': {
+      const { [event.feature]: _replaced, ...rest } = state.queued;
+      return { ...state, queued: event.request ? { ...rest, [event.feature]: event.request } : rest };
+    }
+    case 'busy':
+      return { ...state, busy: event.request };
+    case 'update':
+    case 'text-delta': {
+      const feature = featureOf(state, event.jobId);
+      const job = feature ? state.jobs[feature] : undefined;
+      if (!feature || !job) return state;
+      const next: Job = event.type === 'update' ? { ...job, ...event.change } : { ...job, text: job.text + event.text };
+      return { ...state, jobs: { ...state.jobs, [feature]: next } };
+    }
+  }
+}

@@ -1,0 +1,111 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
+import { browser } from 'wxt/browser';
+import type { GromptError } from '@/lib/errors/kinds';
+import type { FeatureId } from '@/lib/features/ids';
+import type { GenerateRequest, Job, Surface } from '@/lib/domain/job';
+import { GENERATION_PORT, type IfBusy, type PortCommand, type PortEvent, portEventSchema } from '@/lib/messaging/port-protocol';
+import { jobIndexItem } from '@/lib/storage/items';
+import { applyEvent, type JobsState } from './jobs-state';
+
+type Port = ReturnType<typeof browser.runtime.connect>;
+
+export type SurfaceJobs = ReturnType<typeof useJobs>;
+
+/**
+ * Every job of one surface (popup or side panel), one per feature, over one Port for the
+ * page. The jobs live in the background; this hook mirrors them, follows jobs started
+ * elsewhere (the context menu, a shortcut), and reattaches when the page opens again.
+ */
+export function useJobs(surface: Surface, interruptedError: () => GromptError) {
+  const [state, setState] = useState<JobsState>({ jobs: {}, queued: {}, busy: undefined });
+  const port = useRef<Port | undefined>(undefined);
+  const viewing = useRef<FeatureId | null>(null);
+  const painted = useRef(new Set<string>());
+  const latest = useRef(state);
+  latest.current = state;
+
+  const receive = useCallback((event: PortEvent) => {
+    const apply = () => setState((current) => applyEvent(current, event));
+    // The first words of each answer are painted in this task, not in a later scheduled render.
+    if (event.type === 'text-delta' && !painted.current.has(event.jobId)) {
+      painted.current.add(event.jobId);
+      flushSync(apply);
+    } else apply();
+  }, []);
+
+  const connect = useCallback((): Port => {
+    if (port.current) return port.current;
+    const next = browser.runtime.connect({ name: GENERATION_PORT });
+    port.current = next;
+    next.onMessage.addListener((raw: unknown) => {
+      const event = portEventSchema.safeParse(raw);
+      if (event.success && port.current === next) receive(event.data);
+    });
+    next.onDisconnect.addListener(() => {
+      if (port.current !== next) return;
+      port.current = undefined;
+      // The background went away mid-answer (the worker was stopped): partial texts are kept.
+      setState((current) => ({
+        ...current,
+        jobs: Object.fromEntries(
+          Object.entries(current.jobs).map(([feature, job]) => [
+            feature,
+            job?.status === 'running' ? { ...job, status: 'interrupted', error: interruptedError(), finishedAt: Date.now() } : job,
+          ]),
+        ) as JobsState['jobs'],
+      }));
+    });
+    next.postMessage({ type: 'attach', surface } satisfies PortCommand);
+    next.postMessage({ type: 'view', feature: viewing.current } satisfies PortCommand);
+    return next;
+  }, [surface, receive, interruptedError]);
+
+  const send = useCallback((command: PortCommand) => connect().postMessage(command), [connect]);
+
+  useEffect(() => {
+    connect();
+    // A job started elsewhere while the worker slept (and this page's port with it): follow it.
+    const unwatch = jobIndexItem.watch(() => {
+      if (!port.current) connect();
+    });
+    return () => {
+      unwatch();
+      port.current?.disconnect();
+      port.current = undefined;
+    };
+  }, [connect]);
+
+  const start = useCallback(
+    (request: GenerateRequest, ifBusy: IfBusy = 'ask') => {
+      // Asked here when the page already knows; the background asks too when the page did not.
+      if (ifBusy === 'ask' && latest.current.jobs[request.feature]?.status === 'running') {
+        setState((current) => ({ ...current, busy: request }));
+        return;
+      }
+      setState((current) => (current.busy ? { ...current, busy: undefined } : current));
+      send({ type: 'start', request, ifBusy });
+    },
+    [send],
+  );
+  const stop = useCallback(
+    (feature: FeatureId) => {
+      const job = latest.current.jobs[feature];
+      if (job) send({ type: 'cancel', jobId: job.id });
+    },
+    [send],
+  );
+  const view = useCallback(
+    (feature: FeatureId | null) => {
+      viewing.current = feature;
+      send({ type: 'view', feature });
+    },
+    [send],
+  );
+  const dequeue = useCallback((feature: FeatureId) => send({ type: 'dequeue', feature }), [send]);
+  const dismissBusy = useCallback(() => setState((current) => ({ ...current, busy: undefined })), []);
+
+  return { ...state, start, stop, view, dequeue, dismissBusy };
+}
+
+export type { Job };

@@ -1,0 +1,47 @@
+import { useCallback, useEffect } from 'react';
+import { describeError } from '@/lib/errors/describe';
+import type { FeatureId } from '@/lib/features/ids';
+import { FEATURES } from '@/lib/features/registry';
+import { isFinishedAnswer, type Surface } from '@/lib/domain/job';
+import type { TabActivity } from '../feature-tabs';
+import { preloadMarkdown } from '../markdown/preload';
+import { useSettings } from '../settings-context';
+import { useDrafts } from './use-drafts';
+import { useJobs } from './use-jobs';
+import { useKeys } from './use-keys';
+import { usePageText } from './use-page-text';
+import { useTargetTab } from './use-target-tab';
+
+/**
+ * What the popup and the side panel both wire up: the forms' drafts, the tab they act on and
+ * its selection, keys, and the surface's jobs. The popup is pinned to the tab it opened over
+ * and reads its selection at once; the side panel follows the active tab and reads on demand.
+ */
+export function useSurface(surface: Surface) {
+  const { language } = useSettings();
+  const popup = surface === 'popup';
+  const drafts = useDrafts(surface);
+  const targetTab = useTargetTab(popup);
+  const page = usePageText(popup, targetTab);
+  const keys = useKeys();
+  const interrupted = useCallback(() => describeError({ kind: 'interrupted' }, language), [language]);
+  const jobs = useJobs(surface, interrupted);
+  useEffect(preloadMarkdown, []);
+
+  const { setValues, valuesFor } = drafts;
+  /** Puts text (the selection, the whole page) into a feature's main field. */
+  const setMain = useCallback(
+    (feature: FeatureId, text: string) => setValues(feature, { ...valuesFor(feature), [FEATURES[feature].mainField]: text }),
+    [setValues, valuesFor],
+  );
+  const selectionInto = (feature: FeatureId) => () =>
+    void page.readSelectionNow().then((next) => next.selection && setMain(feature, next.selection));
+  const wholePageInto = (feature: FeatureId) => () => void page.readPage().then((text) => text && setMain(feature, text));
+
+  const activity: Partial<Record<FeatureId, TabActivity>> = {};
+  for (const [feature, job] of Object.entries(jobs.jobs) as [FeatureId, NonNullable<(typeof jobs.jobs)[FeatureId]>][]) {
+    if (job.status === 'running') activity[feature] = 'running';
+    else if (isFinishedAnswer(job) && !job.seen) activity[feature] = 'unseen';
+  }
+  return { drafts, targetTab, page, keys, jobs, setMain, selectionInto, wholePageInto, activity };
+}

@@ -1,0 +1,86 @@
+import { browser, type Browser } from 'wxt/browser';
+import type { FeatureId } from '../../features/ids';
+import { isFinishedAnswer, type Job, type Slot, type Surface, slotOf } from '../../domain/job';
+import { changeStoredJob, readQueuedRuns, slotJobs } from '../session/job-store';
+import { readJob, readRecord } from '../session/records';
+import { interruptedError, language, liveJob, liveJobs } from './live-jobs';
+import type { LiveJob } from './live-job';
+import { isViewed, setViewing, subscribe, tell } from './subscribers';
+
+type Port = Browser.runtime.Port;
+
+const onSurface = (surface: Surface, slot: string) => slot.startsWith(`${surface}/`);
+
+/** The surface's stored jobs; one left "running" by an earlier wake is marked interrupted. */
+async function storedJobs(surface: Surface): Promise<Job[]> {
+  const index = await slotJobs();
+  const ids = (Object.entries(index) as [Slot, string][]).filter(([slot, id]) => onSurface(surface, slot) && !liveJob(id));
+  const jobs = await Promise.all(ids.map(([, id]) => readJob(id)));
+  const lang = await language();
+  return Promise.all(
+    jobs
+      .flatMap((job) => (job ? [job] : []))
+      .map(async (job) => {
+        if (job.status !== 'running') return job;
+        const change = { status: 'interrupted' as const, error: interruptedError(lang), finishedAt: Date.now() };
+        await changeStoredJob(job.id, change);
+        return { ...job, ...change };
+      }),
+  );
+}
+
+/**
+ * A page of the surface opened (or reopened): it gets every job and waiting run of the
+ * surface as they stand, then follows them, and any job started later.
+ */
+export async function attachPage(surface: Surface, port: Port): Promise<void> {
+  subscribe(surface, port);
+  const [stored, queued] = await Promise.all([storedJobs(surface), readQueuedRuns()]);
+  // From here to the end, one task: the snapshot and the live jobs' next deltas line up.
+  const running = liveJobs().filter((job) => job.job.request.surface === surface && !job.superseded);
+  port.postMessage({
+    type: 'jobs',
+    jobs: [...stored, ...running.map((job) => job.snapshot())],
+    queued: Object.entries(queued).flatMap(([slot, request]) => (request && onSurface(surface, slot) ? [request] : [])),
+  });
+  for (const job of running) job.attach(port, { announce: false });
+}
+
+/** A job that appeared in a surface without starting there (moved in): its pages get it in full. */
+export function announce(job: Job): void {
+  tell(job.request.surface, { type: 'job', job });
+}
+
+/** The page shows this feature now: its finished answer has been seen. */
+export async function viewFeature(surface: Surface, port: Port, feature: FeatureId | null): Promise<void> {
+  setViewing(surface, port, feature);
+  if (feature) await markSeen(slotOf({ surface, feature }));
+}
+
+async function markSeen(slot: Slot): Promise<void> {
+  const id = (await slotJobs())[slot];
+  if (!id) return;
+  const running = liveJob(id);
+  const job = running?.job ?? (await readRecord(id));
+  if (!job || job.seen || job.status === 'running') return;
+  if (running) await running.update({ seen: true });
+  else {
+    await changeStoredJob(id, { seen: true });
+    tell(job.request.surface, { type: 'update', jobId: id, change: { seen: true } });
+  }
+  await refreshBadge();
+}
+
+/** A job ended: if a page shows its feature right now, its answer is seen already. */
+export async function settle(job: LiveJob): Promise<void> {
+  const { surface, feature } = job.job.request;
+  if (isViewed(surface, feature) && !job.job.seen) await job.update({ seen: true });
+}
+
+/** The toolbar badge: how many finished answers no page has shown yet ('' when none). */
+export async function refreshBadge(): Promise<void> {
+  const index = await slotJobs();
+  const records = await Promise.all(Object.values(index).map((id) => liveJob(id)?.job ?? readRecord(id)));
+  const unseen = records.filter((job) => job && isFinishedAnswer(job) && !job.seen).length;
+  await browser.action?.setBadgeText({ text: unseen ? String(unseen) : '' }).catch(() => undefined);
+}

@@ -1,0 +1,44 @@
+import type { Browser } from 'wxt/browser';
+import type { FeatureId } from '../../features/ids';
+import type { Surface } from '../../domain/job';
+import type { PortEvent } from '../../messaging/port-protocol';
+
+type Port = Browser.runtime.Port;
+
+/** The open pages of each surface (their ports), and the feature each one shows. */
+const pages = new Map<Surface, Map<Port, FeatureId | null>>();
+
+export function subscribe(surface: Surface, port: Port): void {
+  let ports = pages.get(surface);
+  if (!ports) {
+    ports = new Map();
+    pages.set(surface, ports);
+  }
+  if (ports.has(port)) return;
+  ports.set(port, null);
+  port.onDisconnect.addListener(() => ports.delete(port));
+}
+
+export function portsOf(surface: Surface): Port[] {
+  return [...(pages.get(surface)?.keys() ?? [])];
+}
+
+export function setViewing(surface: Surface, port: Port, feature: FeatureId | null): void {
+  const ports = pages.get(surface);
+  if (ports?.has(port)) ports.set(port, feature);
+}
+
+/** Whether an open page of the surface shows this feature now. */
+export function isViewed(surface: Surface, feature: FeatureId): boolean {
+  return [...(pages.get(surface)?.values() ?? [])].includes(feature);
+}
+
+export function tell(surface: Surface, event: PortEvent): void {
+  for (const port of portsOf(surface)) {
+    try {
+      port.postMessage(event);
+    } catch {
+      // That page just closed.
+    }
+  }
+}
