@@ -58,7 +58,8 @@ async function run(job: LiveJob): Promise<void> {
   if (job.superseded) await forget(job.job.id);
   else await settle(job);
   await refreshBadge();
-  await startQueued(job.slot);
+  // The next run of the slot is its own job: this one's caller does not wait for it.
+  startQueued(job.slot).catch((error: unknown) => log.error('queued run failed to start', { error }));
 }
 
 /** Removes a job no slot holds any more (it was replaced), once it is not live. */

@@ -16,7 +16,11 @@ let holders = 0;
 let timer: ReturnType<typeof setInterval> | undefined;
 
 function ping(): void {
-  browser.runtime.getPlatformInfo().catch(() => undefined);
+  try {
+    browser.runtime.getPlatformInfo().catch(() => undefined);
+  } catch {
+    // Any answer or none: the call itself is what counts.
+  }
 }
 
 /** Keeps the worker alive until the returned release is called (once per hold). */

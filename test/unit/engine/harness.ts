@@ -4,11 +4,15 @@ import type { GenerateRequest, Job } from '@/lib/domain/job';
 import type { Settings } from '@/lib/settings/schema';
 import { settingsItem } from '@/lib/storage/items';
 import { parseSettings } from '@/lib/settings/schema';
+import type { FakePage } from './fake-port';
 
-/** Runs one request through the real engine (routing, SDKs, fakes) and returns the finished job. */
+/**
+ * Runs one request through the real engine (routing, SDKs, fakes) and returns the finished
+ * job. A page, if given, follows it as a popup or side panel would (its port gets the events).
+ */
 export async function runRequest(
   request: Omit<GenerateRequest, 'surface'> & { surface?: GenerateRequest['surface'] },
-  signal?: AbortSignal,
+  options: { signal?: AbortSignal; page?: FakePage } = {},
 ): Promise<Job> {
   const live = new LiveJob({
     id: crypto.randomUUID(),
@@ -17,7 +21,8 @@ export async function runRequest(
     text: '',
     startedAt: Date.now(),
   });
-  signal?.addEventListener('abort', () => live.controller.abort());
+  if (options.page) live.attach(options.page.port);
+  options.signal?.addEventListener('abort', () => live.controller.abort());
   await runJob(live, 'en');
   return live.job;
 }

@@ -5,6 +5,7 @@ import { saveKey } from '@/lib/worker/secrets/key-store';
 import type { FakeServer } from '../../fakes/http';
 import { startOpenAIFake } from '../../fakes/openai-fake';
 import { testKey } from '../helpers';
+import { fakePage } from './fake-port';
 import { runRequest, useSettings } from './harness';
 
 const KEY = testKey('sk-proj-');
@@ -65,12 +66,15 @@ describe('chat keeps its conversation', () => {
 describe('jobs', () => {
   it('stops on cancel: the connection closes and the partial text is kept', async () => {
     const controller = new AbortController();
+    const page = fakePage();
     const closed = openai.waitForClose();
     const running = runRequest(
       { feature: 'summarizer', provider: 'openai', model: 'slow', input: { text: 'Some text to summarize.' } },
-      controller.signal,
+      { signal: controller.signal, page },
     );
-    setTimeout(() => controller.abort(), 300);
+    // Stop is pressed once the page has the first words: a gate, not a clock.
+    await page.next((event) => event.type === 'text-delta');
+    controller.abort();
     const job = await running;
     expect((await closed).closedEarly).toBe(true);
     expect(job.status).toBe('stopped');
