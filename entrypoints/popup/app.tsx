@@ -29,9 +29,11 @@ export function App() {
     });
   }, []);
 
-  // The feature shown is the one whose finished answer counts as seen.
+  // The feature shown is the one whose finished answer counts as seen (once the settings say which it is).
   const { view } = jobs;
-  useEffect(() => view(feature), [view, feature]);
+  useEffect(() => {
+    if (loaded) view(feature);
+  }, [loaded, view, feature]);
 
   // The selection on the page pre-fills the main field, once, when the popup opens; before
   // the first paint when the reads are already in.

@@ -12,17 +12,24 @@ import { panelViewItem } from '@/lib/storage/items';
 
 export function App() {
   const [feature, setFeature] = useState<FeatureId>('chat');
+  const [featureKnown, setFeatureKnown] = useState(false);
   const surface = useSurface('sidepanel');
   const { drafts, page, jobs } = surface;
 
   // The context menu and the shortcuts say which feature to show.
   useEffect(() => {
-    void panelViewItem.getValue().then((view) => view && setFeature(view.feature));
+    void panelViewItem.getValue().then((view) => {
+      if (view) setFeature(view.feature);
+      setFeatureKnown(true);
+    });
     return panelViewItem.watch((view) => view && setFeature(view.feature));
   }, []);
 
+  // The feature shown is the one whose finished answer counts as seen (once it is known which).
   const { view } = jobs;
-  useEffect(() => view(feature), [view, feature]);
+  useEffect(() => {
+    if (featureKnown) view(feature);
+  }, [featureKnown, view, feature]);
 
   // A job that arrives from elsewhere (context menu, shortcut, "continue in side panel") brings
   // its input into the feature's form, so Retry and edits start from what was sent.

@@ -1,26 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import type { Page, Worker } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { startOpenAIFake } from '../fakes/openai-fake';
 import { expect, test } from './fixtures';
+import { clickMenu } from './support/menu';
 import { startPageServer } from './support/page-server';
 import { saveSettings, selectText } from './support/surfaces';
-
-/** Clicks a context-menu item the way Chromium does: the same onClicked listeners fire with (info, tab). */
-async function clickMenu(worker: Worker, menuItemId: string, selectionText: string, pageUrl: string): Promise<number> {
-  return worker.evaluate(
-    async ({ menuItemId, selectionText, pageUrl }) => {
-      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-      const clickedAt = Date.now();
-      // Undocumented but real: dispatch() runs the registered listeners as a click would.
-      (chrome.contextMenus.onClicked as unknown as { dispatch(info: unknown, tab: unknown): void }).dispatch(
-        { menuItemId, selectionText, pageUrl, frameId: 0, editable: false },
-        tab,
-      );
-      return clickedAt;
-    },
-    { menuItemId, selectionText, pageUrl },
-  );
-}
 
 /** Records, inside the panel, when the first answer text is painted. */
 async function watchFirstToken(panel: Page): Promise<void> {

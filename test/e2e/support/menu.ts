@@ -1,0 +1,29 @@
+import type { Worker } from '@playwright/test';
+
+/**
+ * Clicks a context-menu item the way Chromium does: the same onClicked listeners fire with
+ * (info, tab). Returns when the click was made (Date.now() in the worker).
+ */
+export async function clickMenu(worker: Worker, menuItemId: string, selectionText: string, pageUrl: string): Promise<number> {
+  return worker.evaluate(
+    async ({ menuItemId, selectionText, pageUrl }) => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      const clickedAt = Date.now();
+      // Undocumented but real: dispatch() runs the registered listeners as a click would.
+      (chrome.contextMenus.onClicked as unknown as { dispatch(info: unknown, tab: unknown): void }).dispatch(
+        { menuItemId, selectionText, pageUrl, frameId: 0, editable: false },
+        tab,
+      );
+      return clickedAt;
+    },
+    { menuItemId, selectionText, pageUrl },
+  );
+}
+
+/** A key as the key field leaves it: in session memory, used just now (set from the worker, as the tests of the menu do). */
+export async function storeKey(worker: Worker, provider: string, key: string): Promise<void> {
+  await worker.evaluate(
+    ({ provider, key }) => chrome.storage.session.set({ 'byok-keys': { [provider]: key }, 'byok-last-activity': Date.now() }),
+    { provider, key },
+  );
+}
