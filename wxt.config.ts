@@ -4,6 +4,9 @@ import { PROVIDER_HOST_PERMISSIONS } from './lib/network/hosts';
 // Bench-only pages (a bare React baseline) are built only for `npm run bench`,
 // so the shipped extension never contains them.
 const benchBuild = process.env.GROMPT_BENCH === '1';
+// The control build for the worker-lifetime test: no keep-alive (lib/worker/engine/keep-alive.ts),
+// built apart so it can never be mistaken for the shipped one.
+const controlBuild = process.env.WXT_KEEPALIVE === 'off';
 
 // Extension pages: no inline or remote script, no plugins, no <base> tricks, and no
 // remote images, so a prompt-injected answer cannot beacon page text out through <img>.
@@ -21,7 +24,7 @@ export default defineConfig({
   // MV3 for Firefox too (WXT defaults Firefox to MV2); storage.session needs Firefox 115+.
   manifestVersion: 3,
   modules: ['@wxt-dev/module-react'],
-  outDir: benchBuild ? '.output-bench' : '.output',
+  outDir: benchBuild ? '.output-bench' : controlBuild ? '.output-control' : '.output',
   filterEntrypoints: benchBuild ? undefined : ['background', 'popup', 'sidepanel', 'options', 'read-page'],
   manifest: ({ browser }) => ({
     name: '__MSG_extensionName__',

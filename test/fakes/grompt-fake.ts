@@ -1,4 +1,4 @@
-import { type FakeServer, maskedEcho, sendJson, sendText, startFake } from './http';
+import { type FakeServer, maskedEcho, sendJson, sendText, sleep, startFake } from './http';
 
 export interface GromptFakeOptions {
   /** '/api/v1' (builds since late 2025), '/api' (v1.0.9), or 'none': every route 404s (the broken builds). */
@@ -11,6 +11,11 @@ export interface GromptFakeOptions {
   preByok?: boolean;
   /** Answer POST /unified with a 307 to this origin (a hostile or misconfigured server). */
   redirectTo?: string;
+  /**
+   * Send the answer (status line and headers included) only this long after the request: the
+   * server answers when its whole reply is ready, and a slow upstream can take tens of seconds.
+   */
+  headersDelayMs?: number;
 }
 
 const PROVIDERS = ['openai', 'claude', 'gemini', 'deepseek', 'chatgpt', 'ollama'];
@@ -49,6 +54,8 @@ export async function startGromptFake(options: GromptFakeOptions): Promise<FakeS
       return sendText(response, 400, 'Invalid JSON\n');
     }
     const provider = body.provider;
+    if (options.headersDelayMs) await sleep(options.headersDelayMs);
+    if (response.destroyed) return;
     if (!provider) return sendText(response, 400, 'Provider not specified\n');
     if (!PROVIDERS.includes(provider)) return sendText(response, 400, `Unsupported provider: ${provider}\n`);
     if (body.model === 'fault-hang') return;
