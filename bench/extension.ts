@@ -136,10 +136,30 @@ export class BenchBrowser {
     await worker.evaluate((value) => chrome.storage.session.set({ 'byok-keys': { openai: value }, 'byok-last-activity': Date.now() }), key);
   }
 
-  /** Forgets session items (a surface's last job or drafts), so a page opens as the first time. */
+  /** Forgets session items (a surface's drafts, the chat), so a page opens as the first time. */
   async forget(...keys: string[]): Promise<void> {
     const worker = await this.worker();
     await worker.evaluate((names) => chrome.storage.session.remove(names), keys);
+  }
+
+  /** Forgets every job (index, records, chunks, waiting runs) and every stored long text. */
+  async forgetJobs(): Promise<void> {
+    const worker = await this.worker();
+    await worker.evaluate(async () => {
+      const names = Object.keys(await chrome.storage.session.get(null));
+      await chrome.storage.session.remove(names.filter((name) => /^(jobs|job\.|text\.)/.test(name)));
+    });
+  }
+
+  /** A surface's job for a feature as stored (its record: status and times, no text). */
+  async storedJob(slot: string): Promise<{ firstTokenAt?: number; status?: string } | undefined> {
+    const worker = await this.worker();
+    return worker.evaluate(async (name) => {
+      const { jobs } = (await chrome.storage.session.get('jobs')) as { jobs?: Record<string, string> };
+      const id = jobs?.[name];
+      if (!id) return undefined;
+      return (await chrome.storage.session.get(`job.${id}`))[`job.${id}`] as { firstTokenAt?: number; status?: string } | undefined;
+    }, slot);
   }
 
   /** BYOK against a fake OpenAI: its base URL, a model, and the key. */

@@ -40,7 +40,8 @@ const median = (values: number[]) => {
 /** Benchmark 7: the side panel's JS heap after a 50-turn chat through the composer (BYOK, fake OpenAI). */
 export async function measureMemory(browser: BenchBrowser, fakes: Fakes, turns: number): Promise<MemoryResult> {
   await browser.routeToFakeOpenAI(fakes.flood, 'gpt-bench');
-  await browser.forget('chat', 'job.sidepanel', 'drafts.sidepanel', 'panel-view');
+  await browser.forget('chat', 'drafts.sidepanel', 'panel-view');
+  await browser.forgetJobs();
   const started = Date.now();
   const panel = await browser.openTab('sidepanel.html');
   try {

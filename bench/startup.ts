@@ -66,7 +66,10 @@ export async function measureStartup(browser: BenchBrowser, runs: number, warmup
     const order = round % 2 ? (['bench-baseline.html', 'popup.html'] as const) : (['popup.html', 'bench-baseline.html'] as const);
     for (const name of order) {
       // Each opening as the first one: no draft, no earlier answer to show.
-      if (name === 'popup.html') await browser.forget('drafts.popup', 'job.popup');
+      if (name === 'popup.html') {
+        await browser.forget('drafts.popup');
+        await browser.forgetJobs();
+      }
       const page = await browser.openWindow(name);
       const result = await sample(browser, page);
       await page.close();

@@ -79,6 +79,10 @@ export interface AnswerOptions {
   beforeRun?: (popup: Page) => Promise<void>;
   /** Runs once the answer is done, before the popup closes (to collect a profile, say). */
   afterRun?: (popup: Page) => Promise<void>;
+  /** Selects the text the popup pre-fills (default: the article's lead paragraph). */
+  select?: () => Promise<unknown>;
+  /** Waits until the popup is ready for Run (default: the readiness probe of the pre-filled field). */
+  ready?: (popup: Page) => Promise<unknown>;
 }
 
 /**
@@ -90,11 +94,12 @@ export async function runAnswer(browser: BenchBrowser, options: AnswerOptions): 
   const { fakes, fake, model } = options;
   await browser.routeToFakeOpenAI(fake, model);
   await browser.settings({ lastFeature: 'summarizer' });
-  await browser.forget('drafts.popup', 'job.popup');
-  await browser.selectLead();
+  await browser.forget('drafts.popup');
+  await browser.forgetJobs();
+  await (options.select ?? (() => browser.selectLead()))();
   const popup = await browser.openWindow('popup.html');
   try {
-    await browser.ready(popup);
+    await (options.ready ? options.ready(popup) : browser.ready(popup));
     // A person clicks Run a moment after the popup opened, not within its first frames (the
     // popup loads the Markdown renderer when idle): the answer is timed, not the opening.
     await popup.waitForTimeout(SETTLE_MS);
@@ -118,10 +123,7 @@ export async function runAnswer(browser: BenchBrowser, options: AnswerOptions): 
     for (let wait = 0; fakes.timings.length === before && wait < 50; wait++) await sleep(20);
     const timing = fakes.timings.at(-1);
     if (!timing || fakes.timings.length === before) throw new Error(`no streamed answer from the fake for ${model}`);
-    const worker = await browser.worker();
-    const job = (await worker.evaluate(async () => (await chrome.storage.session.get('job.popup'))['job.popup'])) as
-      | { firstTokenAt?: number; status?: string; text?: string }
-      | undefined;
+    const job = await browser.storedJob('popup/summarizer');
     if (job?.status !== 'done') throw new Error(`the ${model} answer ended as ${job?.status}`);
     const streaming = page.longTasks.filter((task) => task.start + task.duration >= timing.firstByteAt && task.start <= page.doneAt);
     return {

@@ -7,8 +7,8 @@ const TAIL_CHARS = 500;
 
 /**
  * A long text (a big selection, a whole page) as the user needs to see it: how long it is,
- * its beginning and its end. All of it is still what runs; "Edit all of it" opens the
- * full text in an ordinary field.
+ * its beginning and its end. The field itself still holds all of it (it is what runs), out
+ * of layout; "Edit all of it" shows it as an ordinary field.
  */
 export function LargeTextPreview(props: {
   id: string;
@@ -20,17 +20,25 @@ export function LargeTextPreview(props: {
 }) {
   const t = useT();
   const noteId = `${props.id}-large`;
-  const preview = `${props.value.slice(0, HEAD_CHARS)}\n\n[…]\n\n${props.value.slice(-TAIL_CHARS)}`;
   return (
     <div className="large-text">
-      <textarea
-        id={props.id}
+      {/* The whole text, out of layout: a text node costs nothing to keep, where a 2 MB textarea
+          value is read back and compared on every render. */}
+      <output id={props.id} hidden>
+        {props.value}
+      </output>
+      <pre
         ref={props.inputRef}
-        readOnly
-        rows={6}
-        value={preview}
+        className="large-text-preview"
+        role="region"
+        tabIndex={0}
+        aria-label={t('form.largeTextPreview')}
         aria-describedby={[noteId, props.describedBy].filter(Boolean).join(' ')}
-      />
+      >
+        {props.value.slice(0, HEAD_CHARS)}
+        {'\n\n[…]\n\n'}
+        {props.value.slice(-TAIL_CHARS)}
+      </pre>
       <p id={noteId} className="hint">
         {t('form.largeText', { count: props.value.length.toLocaleString() })}
       </p>

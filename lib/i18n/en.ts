@@ -245,6 +245,7 @@ export const en = {
   'tabs.unseen': 'new answer',
   'chat.olderDropped': 'Older turns are no longer kept: {count} were removed to stay within session memory.',
   'form.largeText': 'A long text: {count} characters. Shown here are its beginning and its end; all of it is used.',
+  'form.largeTextPreview': 'Beginning and end of the long text',
   'action.editAll': 'Edit all of it',
   'action.clearText': 'Clear',
 } as const;

@@ -249,6 +249,7 @@ export const ptBR: Record<MessageKey, string> = {
   'tabs.unseen': 'resposta nova',
   'chat.olderDropped': 'As mensagens mais antigas não são mais guardadas: {count} foram removidas para caber na memória da sessão.',
   'form.largeText': 'Um texto longo: {count} caracteres. Aqui aparecem o começo e o fim; o texto todo é usado.',
+  'form.largeTextPreview': 'Começo e fim do texto longo',
   'action.editAll': 'Editar tudo',
   'action.clearText': 'Limpar',
 };
