@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from '@playwright/test';
 import { CHROMIUM_FLAGS, EXTENSION_DIR } from '../test/e2e/fixtures';
+import { bigPageHtml } from './big-page';
 import { startPageServer } from '../test/e2e/support/page-server';
 import { saveSettings, selectText } from '../test/e2e/support/surfaces';
 import type { FakeServer } from '../test/fakes/http';
-import { type BenchWindow, pageScript, type ReadinessProbe, readinessProbe } from './probes';
+import { type BenchWindow, pageScript, portProbe, type ReadinessProbe, readinessProbe } from './probes';
 
 /** The bench build: the shipped entrypoints plus the bench-only baseline page (BENCH_EXTENSION_DIR: another build, e.g. unminified to profile). */
 export const BENCH_EXTENSION_DIR = resolve(process.env.BENCH_EXTENSION_DIR || '.output-bench/chrome-mv3');
@@ -37,10 +38,11 @@ export class BenchBrowser {
       viewport: { width: 1000, height: 760 },
     });
     await context.addInitScript({ content: pageScript(readinessProbe) });
+    await context.addInitScript({ content: pageScript(portProbe) });
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const extensionId = new URL(worker.url()).host;
     // The web page the popup reads its selection from: the active tab of the last focused window.
-    const pages = await startPageServer();
+    const pages = await startPageServer({ '/big.html': bigPageHtml() });
     const article = context.pages()[0] ?? (await context.newPage());
     await article.goto(`${pages.url}/article.html`);
     await article.bringToFront();
@@ -61,6 +63,19 @@ export class BenchBrowser {
     await this.article.bringToFront();
     return (await selectText(this.article, '#lead')).trim();
   }
+
+  /** Selects the big page's 2 MB paragraph (in a tab of its own, brought to the front) and returns its length. */
+  async selectBig(): Promise<number> {
+    const tab = this.bigTab ?? (await this.context.newPage());
+    if (!this.bigTab) {
+      this.bigTab = tab;
+      await tab.goto(`${this.pages.url}/big.html`);
+    }
+    await tab.bringToFront();
+    return (await selectText(tab, '#big')).length;
+  }
+
+  private bigTab: Page | undefined;
 
   /**
    * An extension page in a new unfocused popup window over the article, as a toolbar click

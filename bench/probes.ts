@@ -24,8 +24,54 @@ export interface AnswerWatch {
   renders: number;
 }
 
+/** What the port probe saw: each job's feature, when the page first heard of it, and when its first text arrived (Date.now()). */
+export interface PortWatch {
+  jobs: Record<string, { feature: string; at: number; firstDeltaAt: number }>;
+}
+
+/** Every long task (> 50 ms) since the page started: start (performance.now()) and duration. */
+export type LongTaskLog = { start: number; duration: number }[];
+
 /** The page's window as the probes leave it (no global augmentation: the app's types stay as they are). */
-export type BenchWindow = Window & { __benchProbe?: ReadinessProbe; __benchAnswer?: AnswerWatch };
+export type BenchWindow = Window & {
+  __benchProbe?: ReadinessProbe;
+  __benchAnswer?: AnswerWatch;
+  __benchPort?: PortWatch;
+  __benchLongTasks?: LongTaskLog;
+};
+
+/**
+ * Init script: on extension pages, wraps runtime.connect before the page's own code runs, so
+ * the page's one Port (opened when it mounts) reports when each job's first text-delta
+ * arrived; and records every long task from the page's start. (A page the worker opens may
+ * run its code before the init script: its jobs then stay empty, and its runs have no hops.)
+ */
+export function portProbe(): void {
+  if (location.protocol !== 'chrome-extension:') return;
+  const benchWindow = window as BenchWindow;
+  const longTasks: LongTaskLog = [];
+  benchWindow.__benchLongTasks = longTasks;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longTasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  const state: PortWatch = { jobs: {} };
+  benchWindow.__benchPort = state;
+  const runtime = chrome.runtime;
+  const connect = runtime.connect.bind(runtime);
+  runtime.connect = ((...args: Parameters<typeof connect>) => {
+    const port = connect(...args);
+    type Announced = { id: string; request: { feature: string } };
+    port.onMessage.addListener((message: { type?: string; job?: Announced; jobs?: Announced[]; jobId?: string }) => {
+      const announced = message.type === 'job' && message.job ? [message.job] : message.type === 'jobs' ? (message.jobs ?? []) : [];
+      for (const job of announced) {
+        if (!state.jobs[job.id]) state.jobs[job.id] = { feature: job.request.feature, at: Date.now(), firstDeltaAt: 0 };
+      }
+      const job = message.type === 'text-delta' && message.jobId ? state.jobs[message.jobId] : undefined;
+      if (job && !job.firstDeltaAt) job.firstDeltaAt = Date.now();
+    });
+    return port;
+  }) as typeof runtime.connect;
+}
 
 /**
  * Init script (every page of the context, before its own scripts): on the popup, the side

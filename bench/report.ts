@@ -3,6 +3,7 @@ import type { MemoryResult } from './memory';
 import type { StartupResult } from './startup';
 import type { Summary } from './stats';
 import type { ColdStartResult, LongResult, StreamingResult } from './streaming';
+import type { BigInputResult, ThreeJobsResult } from './concurrency';
 
 export interface Budget {
   name: string;
@@ -21,6 +22,8 @@ export interface Results {
   coldStart?: ColdStartResult;
   bundle?: BundleResult;
   memory?: MemoryResult;
+  bigInput?: BigInputResult;
+  threeJobs?: ThreeJobsResult;
   errors: Record<string, string>;
 }
 
@@ -52,10 +55,17 @@ export function budgets(results: Results): Budget[] {
     );
   }
   if (coldStart) list.push(budget('cold start → first token, over the fake (median)', coldStart.cold.median, '<', 500, 'ms'));
+  const { bigInput, threeJobs } = results;
+  if (bigInput) {
+    list.push(budget('2 MB input: 2,000-token total ÷ fake send time (median)', bigInput.ratio.median, '<', 1.1, '×'));
+    list.push(budget('2 MB selection: longest popup task, open → done', bigInput.longestTask.worst, '≤', 100, 'ms'));
+    list.push(budget('session bytes written per job ÷ (input + 3 × answer)', bigInput.writtenRatio, '≤', 1, '×'));
+  }
+  if (threeJobs) list.push(budget('first token with three jobs streaming (median)', threeJobs.firstToken.median, '<', 15, 'ms'));
   return list;
 }
 
-type Row = [label: string, median: string, worst: string, budget: string, result: string];
+export type Row = [label: string, median: string, worst: string, budget: string, result: string];
 
 const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '—');
 const times = (value: number) => (Number.isFinite(value) ? `${value.toFixed(2)}×` : '—');
@@ -164,6 +174,7 @@ export function table(results: Results, list: Budget[]): string {
     rows.push(`    DOM elements ${memory.domNodes}; the conversation is ${memory.conversationKB} kB in storage.session`);
     rows.push([`  send → answer shown, turns 1–10 vs 41–50 (median ms)`, `${memory.turnMsFirst10} / ${memory.turnMsLast10}`, '', '', '']);
   }
+  rows.push(...concurrencyRows(results, list));
   for (const [section, error] of Object.entries(results.errors)) rows.push(`✗ ${section} failed: ${error}`);
 
   const header: Row = ['Metric', 'median', 'worst', 'budget', 'result'];
@@ -182,4 +193,58 @@ export function table(results: Results, list: Budget[]): string {
   out.push(`Budgets: ${list.length - missed.length} of ${list.length} met.`);
   for (const item of missed) out.push(`  MISSED: ${item.name}: ${item.value} ${item.unit} (budget ${item.op} ${item.limit} ${item.unit})`);
   return out.join('\n');
+}
+
+/** Sections 8 and 9: a 2 MB input (time, main thread, session memory), and three answers at once. */
+function concurrencyRows(results: Results, list: Budget[]): (Row | string)[] {
+  const rows: (Row | string)[] = [];
+  const { bigInput, threeJobs } = results;
+  if (bigInput) {
+    rows.push(`8. A 2 MB selection in the popup (${bigInput.chars.toLocaleString('en-US')} chars), 2,000 tokens at 1000 tokens/s (ms)`);
+    rows.push(timing('  first byte → done', bigInput.total));
+    rows.push(timing('  fake send time', bigInput.send));
+    rows.push([
+      '  total ÷ send',
+      times(bigInput.ratio.median),
+      times(bigInput.ratio.worst),
+      '< 1.10×',
+      verdict(list, '2 MB input: 2,000-token total ÷ fake send time (median)'),
+    ]);
+    rows.push(
+      timing(
+        '  longest popup task, open → done',
+        bigInput.longestTask,
+        '≤ 100',
+        verdict(list, '2 MB selection: longest popup task, open → done'),
+      ),
+    );
+    rows.push(`    tasks over 100 ms, all runs: ${bigInput.tasksOver100}`);
+    rows.push([
+      `  storage.session written per job, kB (input ${kB(bigInput.chars)} + answer ${kB(bigInput.answerChars)})`,
+      String(kB(bigInput.written.median)),
+      String(kB(bigInput.written.worst)),
+      `≤ ${kB(bigInput.chars + 3 * bigInput.answerChars)}`,
+      '',
+    ]);
+    rows.push([
+      '  written ÷ (input + 3 × answer)',
+      times(bigInput.writtenRatio),
+      '',
+      '≤ 1.00×',
+      verdict(list, 'session bytes written per job ÷ (input + 3 × answer)'),
+    ]);
+  }
+  if (threeJobs) {
+    rows.push('9. Three answers streaming at once in the popup (two long ones, then a 2,000-token one timed) (ms)');
+    rows.push(
+      timing(
+        '  fake first SSE byte → first token in DOM, third job',
+        threeJobs.firstToken,
+        '< 15',
+        verdict(list, 'first token with three jobs streaming (median)'),
+      ),
+    );
+    rows.push(`    runs with all three streaming at the third one's first token: ${threeJobs.overlapping} of ${threeJobs.firstToken.runs}`);
+  }
+  return rows;
 }

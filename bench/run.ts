@@ -19,6 +19,7 @@ import { budgets, type Results, table } from './report';
 import { measureStartup } from './startup';
 import { progress } from './stats';
 import { measureColdStart, measureLong, measureStreaming, startFakes } from './streaming';
+import { measureBigInput, measureThreeJobs } from './concurrency';
 
 const SHIPPED_DIR = resolve('.output/chrome-mv3');
 const RESULTS = resolve('bench/results.json');
@@ -80,6 +81,8 @@ async function main(): Promise<number> {
     results.streaming = await section(results, 'streaming', () => measureStreaming(browser, fakes, runs, Math.max(3, runs >> 1)));
     results.coldStart = await section(results, 'cold start', () => measureColdStart(browser, fakes, runs));
     results.memory = await section(results, 'memory', () => measureMemory(browser, fakes, turns));
+    results.bigInput = await section(results, '2 MB input', () => measureBigInput(browser, fakes, Math.max(3, runs >> 2)));
+    results.threeJobs = await section(results, 'three jobs at once', () => measureThreeJobs(browser, fakes, Math.max(5, runs >> 1)));
     results.long = await section(results, 'long answers', () => measureLong(browser, fakes, longPairs, deadline));
   } finally {
     await fakes.close();

@@ -2,8 +2,8 @@ import { useT } from '../settings-context';
 
 /** Above this many characters a field shows a preview: laying out megabytes in a textarea blocks the page for a third of a second. */
 export const LARGE_TEXT_CHARS = 50_000;
-const HEAD_CHARS = 1_500;
-const TAIL_CHARS = 500;
+const HEAD_CHARS = 600;
+const TAIL_CHARS = 300;
 
 /**
  * A long text (a big selection, a whole page) as the user needs to see it: how long it is,
@@ -27,23 +27,24 @@ export function LargeTextPreview(props: {
       <output id={props.id} hidden>
         {props.value}
       </output>
-      <pre
-        ref={props.inputRef}
-        className="large-text-preview"
-        role="region"
-        tabIndex={0}
-        aria-label={t('form.largeTextPreview')}
-        aria-describedby={[noteId, props.describedBy].filter(Boolean).join(' ')}
-      >
-        {props.value.slice(0, HEAD_CHARS)}
-        {'\n\n[…]\n\n'}
-        {props.value.slice(-TAIL_CHARS)}
-      </pre>
+      <section className="large-text-preview" aria-label={t('form.largeTextPreview')}>
+        <pre>
+          {props.value.slice(0, HEAD_CHARS)}
+          {'\n\n[…]\n\n'}
+          {props.value.slice(-TAIL_CHARS)}
+        </pre>
+      </section>
       <p id={noteId} className="hint">
         {t('form.largeText', { count: props.value.length.toLocaleString() })}
       </p>
       <div className="row wrap">
-        <button type="button" className="small" onClick={props.onEdit}>
+        <button
+          ref={props.inputRef}
+          type="button"
+          className="small"
+          onClick={props.onEdit}
+          aria-describedby={[noteId, props.describedBy].filter(Boolean).join(' ')}
+        >
           {t('action.editAll')}
         </button>
         <button type="button" className="small" onClick={props.onClear}>

@@ -9,7 +9,7 @@ export interface JobsState {
   busy: GenerateRequest | undefined;
 }
 
-function featureOf(state: JobsState, jobId: string): FeatureId | undefined {
+export function featureOf(state: JobsState, jobId: string): FeatureId | undefined {
   return (Object.keys(state.jobs) as FeatureId[]).find((feature) => state.jobs[feature]?.id === jobId);
 }
 
@@ -43,4 +43,29 @@ export function applyEvent(state: JobsState, event: PortEvent): JobsState {
       return { ...state, jobs: { ...state.jobs, [feature]: next } };
     }
   }
+}
+
+/**
+ * The page's copy of its jobs, outside React: every event updates it, but only the events a
+ * user can see re-render the page. Text streaming into a feature that is not shown (two other
+ * answers writing while you read a third) updates the copy quietly, and shows when its tab does.
+ */
+export function createJobsStore() {
+  let state: JobsState = { jobs: {}, queued: {}, busy: undefined };
+  const listeners = new Set<() => void>();
+  return {
+    get: () => state,
+    subscribe(listener: () => void) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    set(next: JobsState, notify: boolean) {
+      state = next;
+      if (notify) for (const listener of listeners) listener();
+    },
+    /** Re-renders with whatever changed quietly. */
+    refresh() {
+      for (const listener of listeners) listener();
+    },
+  };
 }

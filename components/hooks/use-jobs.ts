@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { flushSync } from 'react-dom';
 import { browser } from 'wxt/browser';
 import type { GromptError } from '@/lib/errors/kinds';
@@ -6,7 +6,7 @@ import type { FeatureId } from '@/lib/features/ids';
 import type { GenerateRequest, Job, Surface } from '@/lib/domain/job';
 import { GENERATION_PORT, type IfBusy, type PortCommand, type PortEvent, portEventSchema } from '@/lib/messaging/port-protocol';
 import { jobIndexItem } from '@/lib/storage/items';
-import { applyEvent, type JobsState } from './jobs-state';
+import { applyEvent, createJobsStore, featureOf, type JobsState } from './jobs-state';
 
 type Port = ReturnType<typeof browser.runtime.connect>;
 
@@ -18,21 +18,28 @@ export type SurfaceJobs = ReturnType<typeof useJobs>;
  * elsewhere (the context menu, a shortcut), and reattaches when the page opens again.
  */
 export function useJobs(surface: Surface, interruptedError: () => GromptError) {
-  const [state, setState] = useState<JobsState>({ jobs: {}, queued: {}, busy: undefined });
+  const [store] = useState(createJobsStore);
+  const state = useSyncExternalStore(store.subscribe, store.get);
   const port = useRef<Port | undefined>(undefined);
   const viewing = useRef<FeatureId | null>(null);
   const painted = useRef(new Set<string>());
-  const latest = useRef(state);
-  latest.current = state;
+  const setState = useCallback((change: (current: JobsState) => JobsState) => store.set(change(store.get()), true), [store]);
 
-  const receive = useCallback((event: PortEvent) => {
-    const apply = () => setState((current) => applyEvent(current, event));
-    // The first words of each answer are painted in this task, not in a later scheduled render.
-    if (event.type === 'text-delta' && !painted.current.has(event.jobId)) {
-      painted.current.add(event.jobId);
-      flushSync(apply);
-    } else apply();
-  }, []);
+  const receive = useCallback(
+    (event: PortEvent) => {
+      const current = store.get();
+      const next = applyEvent(current, event);
+      // Text for a feature not on screen is kept, and painted when its tab is shown.
+      const onScreen = event.type !== 'text-delta' || featureOf(current, event.jobId) === viewing.current;
+      if (!onScreen) return store.set(next, false);
+      // The first words of each answer are painted in this task, not in a later scheduled render.
+      if (event.type === 'text-delta' && !painted.current.has(event.jobId)) {
+        painted.current.add(event.jobId);
+        flushSync(() => store.set(next, true));
+      } else store.set(next, true);
+    },
+    [store],
+  );
 
   const connect = useCallback((): Port => {
     if (port.current) return port.current;
@@ -59,7 +66,7 @@ export function useJobs(surface: Surface, interruptedError: () => GromptError) {
     next.postMessage({ type: 'attach', surface } satisfies PortCommand);
     next.postMessage({ type: 'view', feature: viewing.current } satisfies PortCommand);
     return next;
-  }, [surface, receive, interruptedError]);
+  }, [surface, receive, interruptedError, setState]);
 
   const send = useCallback((command: PortCommand) => connect().postMessage(command), [connect]);
 
@@ -79,31 +86,32 @@ export function useJobs(surface: Surface, interruptedError: () => GromptError) {
   const start = useCallback(
     (request: GenerateRequest, ifBusy: IfBusy = 'ask') => {
       // Asked here when the page already knows; the background asks too when the page did not.
-      if (ifBusy === 'ask' && latest.current.jobs[request.feature]?.status === 'running') {
+      if (ifBusy === 'ask' && store.get().jobs[request.feature]?.status === 'running') {
         setState((current) => ({ ...current, busy: request }));
         return;
       }
       setState((current) => (current.busy ? { ...current, busy: undefined } : current));
       send({ type: 'start', request, ifBusy });
     },
-    [send],
+    [send, setState],
   );
   const stop = useCallback(
     (feature: FeatureId) => {
-      const job = latest.current.jobs[feature];
+      const job = store.get().jobs[feature];
       if (job) send({ type: 'cancel', jobId: job.id });
     },
-    [send],
+    [send, store],
   );
   const view = useCallback(
     (feature: FeatureId | null) => {
       viewing.current = feature;
+      store.refresh();
       send({ type: 'view', feature });
     },
-    [send],
+    [send, store],
   );
   const dequeue = useCallback((feature: FeatureId) => send({ type: 'dequeue', feature }), [send]);
-  const dismissBusy = useCallback(() => setState((current) => ({ ...current, busy: undefined })), []);
+  const dismissBusy = useCallback(() => setState((current) => ({ ...current, busy: undefined })), [setState]);
 
   return { ...state, start, stop, view, dequeue, dismissBusy };
 }
