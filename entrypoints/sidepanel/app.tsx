@@ -45,7 +45,8 @@ export function App() {
 
   const selectFeature = (next: FeatureId) => {
     setFeature(next);
-    void panelViewItem.setValue({ feature: next, at: Date.now() });
+    // Only which tab to show next time: if session memory is full, it is simply not remembered.
+    panelViewItem.setValue({ feature: next, at: Date.now() }).catch(() => undefined);
   };
 
   return (

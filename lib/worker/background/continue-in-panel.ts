@@ -3,7 +3,7 @@ import type { FeatureId } from '../../features/ids';
 import { draftItems, panelViewItem } from '../../storage/items';
 import { moveJob, slotJobs } from '../session/job-store';
 import { readJob, removeJobData } from '../session/records';
-import { withRoom } from '../session/room';
+import { bestEffort, withRoom } from '../session/room';
 import { sweepSession } from '../session/sweep';
 import { runningIn } from '../engine/live-jobs';
 import { announce } from '../engine/job-views';
@@ -25,7 +25,7 @@ export async function continueInPanel(feature: FeatureId): Promise<boolean> {
   const previous = await moveJob(id, from, to, { surface: 'sidepanel' });
   if (previous) await removeJobData(previous);
   await sweepSession();
-  await panelViewItem.setValue({ feature, at: Date.now() });
+  await bestEffort(() => panelViewItem.setValue({ feature, at: Date.now() }));
   const moved = await readJob(id);
   if (moved) announce(moved);
   return true;

@@ -1,3 +1,4 @@
+import { bestEffort } from '../session/room';
 import { PROVIDERS, type ProviderId } from '../../catalogue/providers';
 import { log } from '../../log/logger';
 import { ensureOllamaOriginRule } from '../providers/ollama-origin-rule';
@@ -23,7 +24,7 @@ export async function listModels(provider: ProviderId): Promise<{ models: string
     if (provider === 'ollama') await ensureOllamaOriginRule(baseUrl);
     const models = await ADAPTERS[provider].listModels({ baseUrl, ...(apiKey ? { apiKey } : {}) }, AbortSignal.timeout(8_000));
     if (models.length === 0) return defaults;
-    await modelCacheItem.setValue({ ...(await modelCacheItem.getValue()), [cacheKey]: { models, at: Date.now() } });
+    await bestEffort(() => modelCacheItem.update((cache) => ({ ...cache, [cacheKey]: { models, at: Date.now() } })));
     return { models, source: 'provider' };
   } catch (error) {
     log.info('model list unavailable, using defaults', { provider, error });

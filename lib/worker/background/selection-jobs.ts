@@ -5,6 +5,7 @@ import type { FeatureId } from '../../features/ids';
 import { quoteSelection } from '../../features/quote';
 import { FEATURES } from '../../features/registry';
 import { readSelection } from '../../page/selection';
+import { bestEffort } from '../session/room';
 import { panelViewItem, readSettings } from '../../storage/items';
 
 /** The selection as the page has it (with line breaks), or the menu's copy of it. */
@@ -22,7 +23,7 @@ async function selectionText(tabId: number | undefined, fallback: string): Promi
  */
 export async function runOnSelection(feature: FeatureId, tabId: number | undefined, fallbackText: string): Promise<void> {
   const text = await selectionText(tabId, fallbackText);
-  await panelViewItem.setValue({ feature, at: Date.now() });
+  await bestEffort(() => panelViewItem.setValue({ feature, at: Date.now() }));
   if (feature === 'chat') {
     await setDraft(quoteSelection(text));
     return;

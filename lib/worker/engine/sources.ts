@@ -7,6 +7,7 @@ import { ADAPTERS } from '../providers/registry';
 import type { StreamPart } from '../providers/types';
 import type { Settings } from '../../settings/schema';
 import { serverPrefixItem } from '../../storage/items';
+import { bestEffort } from '../session/room';
 import { demoStream } from './demo-stream';
 import type { PreparedCall } from './prepare';
 import { retryBeforeFirstToken, withWatchdog } from './resilience';
@@ -27,7 +28,7 @@ export async function resolvePrefix(serverUrl: string, setting: Settings['server
   const cached = (await serverPrefixItem.getValue())[key];
   if (cached) return cached;
   const { prefix } = await detectPrefix(key, signal);
-  await serverPrefixItem.setValue({ ...(await serverPrefixItem.getValue()), [key]: prefix });
+  await bestEffort(() => serverPrefixItem.update((prefixes) => ({ ...prefixes, [key]: prefix })));
   return prefix;
 }
 
@@ -58,8 +59,7 @@ async function* viaServer(
     if (!(error instanceof ServerCallError)) throw error;
     if (error.facts.kind === 'server-unsupported') {
       // A cached prefix may be stale (the server was upgraded or replaced): detect again next time.
-      const { [normaliseServerUrl(route.serverUrl)]: _stale, ...rest } = await serverPrefixItem.getValue();
-      await serverPrefixItem.setValue(rest);
+      await serverPrefixItem.update(({ [normaliseServerUrl(route.serverUrl)]: _stale, ...rest }) => rest);
     }
     yield { type: 'error', error: error.facts };
   }

@@ -60,15 +60,6 @@ export function slotJobs(): Promise<Partial<Record<Slot, string>>> {
   return jobIndexItem.getValue();
 }
 
-/** Drops the slot's pointer if it still names this job (a newer job keeps its own). */
-export async function releaseSlot(slot: Slot, id: string): Promise<void> {
-  await jobIndexItem.update((index) => {
-    if (index[slot] !== id) return index;
-    const { [slot]: _released, ...rest } = index;
-    return rest;
-  });
-}
-
 /** Moves a finished job to another slot ("Continue in side panel"): the same stored input and text, no copy. */
 export async function moveJob(id: string, from: Slot, to: Slot, change: JobChange & { surface: Job['request']['surface'] }) {
   const { surface, ...rest } = change;

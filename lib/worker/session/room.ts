@@ -41,6 +41,18 @@ export async function withRoom<T>(write: () => Promise<T>, priority: Priority = 
   }
 }
 
+/**
+ * For what is only a convenience (a cache, which panel tab to show): made room for like any
+ * write, but when session memory is full it is skipped, and the flow goes on without it.
+ */
+export async function bestEffort(write: () => Promise<unknown>): Promise<void> {
+  try {
+    await withRoom(write);
+  } catch (error) {
+    if (!(error instanceof SessionFullError)) throw error;
+  }
+}
+
 async function releaseReserve(): Promise<boolean> {
   const session = browser.storage.session;
   if (!session || (await session.get(SESSION_RESERVE_KEY))[SESSION_RESERVE_KEY] === undefined) return false;
