@@ -43,10 +43,6 @@ export class LiveJob {
     return slotOf(this.job.request);
   }
 
-  get listenerCount(): number {
-    return this.ports.size;
-  }
-
   /**
    * Follows the job on this port: its changes from now on, after the job as it stands
    * (unless the port already has it, from a snapshot taken in the same task).
