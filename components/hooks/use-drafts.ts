@@ -47,5 +47,14 @@ export function useDrafts(surface: Surface) {
     },
     [save],
   );
-  return { loaded, drafts, valuesFor, setValues, error };
+  /** Saves now what is still waiting for the pause in typing (before a run, or when the page goes away). */
+  const flush = useCallback(() => {
+    clearTimeout(timer.current);
+    if (unsaved.current.size) void save();
+  }, [save]);
+  useEffect(() => {
+    window.addEventListener('pagehide', flush);
+    return () => window.removeEventListener('pagehide', flush);
+  }, [flush]);
+  return { loaded, drafts, valuesFor, setValues, flush, error };
 }

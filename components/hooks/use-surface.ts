@@ -25,7 +25,18 @@ export function useSurface(surface: Surface) {
   const page = usePageText(popup, targetTab);
   const keys = useKeys();
   const interrupted = useCallback(() => describeError({ kind: 'interrupted' }, language), [language]);
-  const jobs = useJobs(surface, interrupted);
+  const surfaceJobs = useJobs(surface, interrupted);
+  // A run saves the forms first: what was typed a moment ago is kept even if the page closes at once.
+  const { flush } = drafts;
+  const { start: startJob } = surfaceJobs;
+  const start = useCallback<typeof startJob>(
+    (request, ifBusy) => {
+      flush();
+      startJob(request, ifBusy);
+    },
+    [flush, startJob],
+  );
+  const jobs = { ...surfaceJobs, start };
   useEffect(preloadMarkdown, []);
 
   const { setValues, valuesFor } = drafts;
