@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { isProviderId, PROVIDERS } from '@/lib/catalogue/providers';
 import type { Job } from '@/lib/domain/job';
 import { useT } from '../settings-context';
+import { GrantAccessButton } from './grant-access';
 
 /** "Waiting for the server… 12 s": non-streaming routes show progress while nothing arrives. */
 export function WaitingNote({ job }: { job: Job }) {
@@ -52,6 +53,9 @@ export function ErrorNote({ job, onRetry }: { job: Job; onRetry?: () => void }) 
             detail: error.detail,
           })}
         </p>
+      ) : null}
+      {onRetry && error.kind === 'permission-revoked' && error.origin ? (
+        <GrantAccessButton origin={error.origin} onGranted={onRetry} />
       ) : null}
       {onRetry ? (
         <button type="button" onClick={onRetry}>

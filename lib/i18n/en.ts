@@ -227,6 +227,17 @@ export const en = {
   'error.internal': 'Something went wrong inside the extension. Please try again.',
   'error.detail': 'Details from {provider}: {detail}',
   'error.via-server': '(via the Grompt server)',
+
+  // Security, second round (issue #11): key-shaped values, revoked access, saving failures.
+  'validation.key-shaped': 'This looks like an API key. Keys go in the key field, never here: nothing was saved.',
+  'options.credentialsUrl': 'Remove the user name and password from the URL: keys go in the key field, and travel in headers.',
+  'options.queryUrl': 'Remove the query string (“?…”) and fragment from the URL: keys go in the key field, never in a URL.',
+  'options.saveFailed': 'Could not save: {reason}',
+  'error.permission-revoked':
+    'Access to {host} was withdrawn in the browser, so nothing was sent. Grant access again to use it, or change the URL in the settings.',
+  'error.key-shaped': 'The model name or a URL in the settings looks like an API key, so nothing was sent. Keys go in the key field.',
+  'action.grantAccess': 'Grant access',
+  'answer.accessNotGranted': 'Access to {origin} was not granted.',
 } as const;
 
 export type MessageKey = keyof typeof en;

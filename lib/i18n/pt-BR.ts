@@ -230,4 +230,16 @@ export const ptBR: Record<MessageKey, string> = {
   'error.internal': 'Algo deu errado dentro da extensão. Tente de novo.',
   'error.detail': 'Detalhes de {provider}: {detail}',
   'error.via-server': '(pelo servidor Grompt)',
+
+  // Security, second round (issue #11): key-shaped values, revoked access, saving failures.
+  'validation.key-shaped': 'Isto parece uma chave de API. Chaves vão no campo da chave, nunca aqui: nada foi salvo.',
+  'options.credentialsUrl': 'Remova o usuário e a senha da URL: chaves vão no campo da chave e viajam nos cabeçalhos.',
+  'options.queryUrl': 'Remova a query string (“?…”) e o fragmento da URL: chaves vão no campo da chave, nunca numa URL.',
+  'options.saveFailed': 'Não foi possível salvar: {reason}',
+  'error.permission-revoked':
+    'O acesso a {host} foi retirado no navegador, então nada foi enviado. Conceda o acesso de novo para usá-lo, ou mude a URL nas configurações.',
+  'error.key-shaped':
+    'O nome do modelo ou uma URL nas configurações parece uma chave de API, então nada foi enviado. Chaves vão no campo da chave.',
+  'action.grantAccess': 'Conceder acesso',
+  'answer.accessNotGranted': 'O acesso a {origin} não foi concedido.',
 };

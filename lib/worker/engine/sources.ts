@@ -8,6 +8,7 @@ import type { StreamPart } from '../providers/types';
 import type { Settings } from '../../settings/schema';
 import { serverPrefixItem } from '../../storage/items';
 import { demoStream } from './demo-stream';
+import { preflight } from './preflight';
 import type { PreparedCall } from './prepare';
 import { retryBeforeFirstToken, withWatchdog } from './resilience';
 import type { Route } from './route';
@@ -75,6 +76,11 @@ export async function* openSource(
 ): AsyncIterable<SourceEvent> {
   if (route.kind === 'demo') {
     yield* demoStream(prepared.demo, signal);
+    return;
+  }
+  const refused = await preflight(route, target);
+  if (refused) {
+    yield { type: 'error', error: refused };
     return;
   }
   if (route.kind === 'server') {
