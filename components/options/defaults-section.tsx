@@ -1,6 +1,7 @@
 import { PROVIDER_IDS, PROVIDERS, type ProviderId } from '@/lib/catalogue/providers';
 import { FEATURE_IDS } from '@/lib/features/ids';
 import { FEATURES } from '@/lib/features/registry';
+import { ModelInput } from '../forms/model-input';
 import { choiceFor } from '../forms/provider-bar';
 import { useSettings, useT } from '../settings-context';
 
@@ -44,12 +45,10 @@ export function DefaultsSection() {
                   </select>
                 </td>
                 <td>
-                  <input
+                  <ModelInput
                     aria-label={`${t(FEATURES[feature].title)} — ${t('model.label')}`}
-                    defaultValue={choice.model}
-                    key={`${feature}-${choice.provider}`}
-                    spellCheck={false}
-                    onBlur={(event) => event.target.value.trim() && void set(choice.provider, event.target.value.trim())}
+                    value={choice.model}
+                    onCommit={(model) => void set(choice.provider, model)}
                   />
                 </td>
               </tr>
