@@ -1,6 +1,6 @@
 import { PROVIDERS, type ProviderId } from '../../catalogue/providers';
 import { log } from '../../log/logger';
-import { ensureOllamaOriginRule } from '../providers/ollama-origin-rule';
+import { afterOllamaCall, ensureOllamaOriginRule } from '../providers/ollama-origin-rule';
 import { ADAPTERS } from '../providers/registry';
 import { readKey } from '../secrets/key-store';
 import { modelCacheItem, readSettings } from '../../storage/items';
@@ -22,10 +22,12 @@ export async function listModels(provider: ProviderId): Promise<{ models: string
   try {
     if (provider === 'ollama') await ensureOllamaOriginRule(baseUrl);
     const models = await ADAPTERS[provider].listModels({ baseUrl, ...(apiKey ? { apiKey } : {}) }, AbortSignal.timeout(8_000));
+    if (provider === 'ollama') await afterOllamaCall(true, settings);
     if (models.length === 0) return defaults;
     await modelCacheItem.setValue({ ...(await modelCacheItem.getValue()), [cacheKey]: { models, at: Date.now() } });
     return { models, source: 'provider' };
   } catch (error) {
+    if (provider === 'ollama') await afterOllamaCall(false, settings);
     log.info('model list unavailable, using defaults', { provider, error });
     return defaults;
   }

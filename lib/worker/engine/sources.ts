@@ -2,7 +2,7 @@ import type { ProviderId } from '../../catalogue/providers';
 import { callUnified, normaliseServerUrl, ServerCallError } from '../grompt/client';
 import { detectPrefix } from '../grompt/detect';
 import type { Mode } from '../../domain/job';
-import { ensureOllamaOriginRule } from '../providers/ollama-origin-rule';
+import { withOllamaRule } from '../providers/ollama-origin-rule';
 import { ADAPTERS } from '../providers/registry';
 import type { StreamPart } from '../providers/types';
 import type { Settings } from '../../settings/schema';
@@ -87,12 +87,18 @@ export async function* openSource(
     yield* viaServer(route, prepared, target, settings, signal);
     return;
   }
-  if (target.provider === 'ollama') await ensureOllamaOriginRule(target.baseUrl);
   const adapter = ADAPTERS[target.provider];
   const connection = { baseUrl: target.baseUrl, ...(route.apiKey ? { apiKey: route.apiKey } : {}) };
   const call = (callSignal: AbortSignal) =>
     adapter.stream(connection, { model: target.model, messages: prepared.messages, maxTokens: prepared.maxTokens, signal: callSignal });
   // A provider that has said nothing for this long is not coming back.
   const limit = settings.timeoutSeconds * 1000;
-  yield* withWatchdog((watched) => retryBeforeFirstToken(call, watched), signal, { firstPartMs: limit, idleMs: limit }, target.provider);
+  const parts = withWatchdog(
+    (watched) => retryBeforeFirstToken(call, watched),
+    signal,
+    { firstPartMs: limit, idleMs: limit },
+    target.provider,
+  );
+  // Ollama's origin rule exists around its calls, and after them only if one succeeded or Ollama is chosen.
+  yield* target.provider === 'ollama' ? withOllamaRule(target.baseUrl, settings, parts) : parts;
 }
