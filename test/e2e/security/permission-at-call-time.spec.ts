@@ -24,10 +24,9 @@ async function recordConsent(context: BrowserContext, extensionId: string): Prom
   await page.goto(`chrome://extensions/?id=${extensionId}`);
   await page.evaluate(
     ({ id, pattern }) =>
-      (chrome as unknown as { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } }).developerPrivate.addHostPermission(
-        id,
-        pattern,
-      ),
+      (
+        chrome as unknown as { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } }
+      ).developerPrivate.addHostPermission(id, pattern),
     { id: extensionId, pattern: PATTERN },
   );
   await page.close();
