@@ -1,6 +1,5 @@
 import type { Worker } from '@playwright/test';
 import { expect, test } from '../fixtures';
-import { startPageServer } from '../support/page-server';
 import { openPopupOver } from '../support/surfaces';
 
 const USER_TEXT = 'Tidal turbines in three northern harbours now power twelve thousand homes.';
@@ -45,62 +44,56 @@ test('the selection comes from the frame the user is in: a frame that selects it
   worker,
   extensionId,
   openPage,
+  pageServer,
+  openTestPage,
 }) => {
-  const pages = await startPageServer(PAGES);
-  try {
-    const page = await context.newPage();
-    await page.goto(`${pages.url}/frames-top.html`);
-    // The user selects a paragraph of the top page with the mouse.
-    await page.locator('#mine').click({ clickCount: 3 });
-    await expect.poll(() => frameSelections(worker)).toEqual(expect.arrayContaining([expect.stringContaining(FRAME_TEXT)]));
-    expect(await frameSelections(worker)).toEqual(expect.arrayContaining([expect.stringContaining(USER_TEXT)]));
+  pageServer.addPages(PAGES);
+  const page = await openTestPage('frames-top.html');
+  // The user selects a paragraph of the top page with the mouse.
+  await page.locator('#mine').click({ clickCount: 3 });
+  await expect.poll(() => frameSelections(worker)).toEqual(expect.arrayContaining([expect.stringContaining(FRAME_TEXT)]));
+  expect(await frameSelections(worker)).toEqual(expect.arrayContaining([expect.stringContaining(USER_TEXT)]));
 
-    const popup = await openPopupOver(context, worker, extensionId);
-    const field = popup.getByLabel('Text to summarize');
-    await expect(field).toHaveValue(USER_TEXT);
+  const popup = await openPopupOver(context, worker, extensionId);
+  const field = popup.getByLabel('Text to summarize');
+  await expect(field).toHaveValue(USER_TEXT);
 
-    // The context menu's path: the frame it was opened in (here the top frame) decides.
-    const panel = await openPage('sidepanel');
-    await page.bringToFront();
-    await worker.evaluate(async () => {
-      const [tab] = await chrome.tabs.query({ url: 'http://127.0.0.1/*' });
-      (chrome.contextMenus.onClicked as unknown as { dispatch(info: unknown, tab: unknown): void }).dispatch(
-        { menuItemId: 'grompt-summarizer', selectionText: '', frameId: 0, editable: false },
-        tab,
-      );
-    });
-    await expect(panel.getByLabel('Text to summarize')).toHaveValue(USER_TEXT);
-  } finally {
-    await pages.close();
-  }
+  // The context menu's path: the frame it was opened in (here the top frame) decides.
+  const panel = await openPage('sidepanel');
+  await page.bringToFront();
+  await worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ url: 'http://127.0.0.1/*' });
+    (chrome.contextMenus.onClicked as unknown as { dispatch(info: unknown, tab: unknown): void }).dispatch(
+      { menuItemId: 'grompt-summarizer', selectionText: '', frameId: 0, editable: false },
+      tab,
+    );
+  });
+  await expect(panel.getByLabel('Text to summarize')).toHaveValue(USER_TEXT);
 });
 
 test('"Insert into page" goes into the focused frame’s field, not the first frame with a focused field', async ({
   context,
   worker,
   extensionId,
+  pageServer,
+  openTestPage,
 }) => {
-  const pages = await startPageServer(PAGES);
-  try {
-    const page = await context.newPage();
-    await page.goto(`${pages.url}/frames-fields.html`);
-    const first = page.frameLocator('#first').getByLabel('field');
-    const second = page.frameLocator('#second').getByLabel('field');
-    await expect(first).toBeVisible();
-    await expect(second).toBeVisible();
-    // The user clicks into the second frame's field; the first frame's field still has its own focus.
-    await second.click();
-    await expect(second).toBeFocused();
+  pageServer.addPages(PAGES);
+  const page = await openTestPage('frames-fields.html');
+  const first = page.frameLocator('#first').getByLabel('field');
+  const second = page.frameLocator('#second').getByLabel('field');
+  await expect(first).toBeVisible();
+  await expect(second).toBeVisible();
+  // The user clicks into the second frame's field; the first frame's field still has its own focus.
+  await second.click();
+  await expect(second).toBeFocused();
 
-    const popup = await openPopupOver(context, worker, extensionId);
-    await popup.getByRole('tab', { name: 'Prompt Crafter' }).click();
-    await popup.getByLabel('Your ideas (one per line)').fill('explain tides to a child');
-    await popup.getByRole('button', { name: 'Run' }).click();
-    await popup.getByRole('button', { name: 'Insert into page' }).click();
-    await expect(popup.getByText('Inserted')).toBeVisible();
-    await expect(second).toHaveValue(/explain tides to a child/);
-    await expect(first).toHaveValue('');
-  } finally {
-    await pages.close();
-  }
+  const popup = await openPopupOver(context, worker, extensionId);
+  await popup.getByRole('tab', { name: 'Prompt Crafter' }).click();
+  await popup.getByLabel('Your ideas (one per line)').fill('explain tides to a child');
+  await popup.getByRole('button', { name: 'Run' }).click();
+  await popup.getByRole('button', { name: 'Insert into page' }).click();
+  await expect(popup.getByText('Inserted')).toBeVisible();
+  await expect(second).toHaveValue(/explain tides to a child/);
+  await expect(first).toHaveValue('');
 });
