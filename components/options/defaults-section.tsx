@@ -4,11 +4,13 @@ import { FEATURES } from '@/lib/features/registry';
 import { ModelInput } from '../forms/model-input';
 import { choiceFor } from '../forms/provider-bar';
 import { useSettings, useT } from '../settings-context';
+import { useSaveReport } from './save-failures';
 
 /** Which provider and model each feature starts with (the popup and panel pickers change them too). */
 export function DefaultsSection() {
   const t = useT();
   const { settings, update } = useSettings();
+  const save = useSaveReport();
   return (
     <section aria-labelledby="defaults-heading">
       <h2 id="defaults-heading">{t('options.defaults')}</h2>
@@ -35,7 +37,7 @@ export function DefaultsSection() {
                   <select
                     aria-label={`${t(FEATURES[feature].title)} — ${t('provider.label')}`}
                     value={choice.provider}
-                    onChange={(event) => void set(event.target.value as ProviderId)}
+                    onChange={(event) => save(set(event.target.value as ProviderId))}
                   >
                     {PROVIDER_IDS.map((id) => (
                       <option key={id} value={id}>
@@ -48,7 +50,7 @@ export function DefaultsSection() {
                   <ModelInput
                     aria-label={`${t(FEATURES[feature].title)} — ${t('model.label')}`}
                     value={choice.model}
-                    onCommit={(model) => void set(choice.provider, model)}
+                    onCommit={(model) => save(set(choice.provider, model))}
                   />
                 </td>
               </tr>

@@ -50,6 +50,9 @@ test('a save that fails says so under the field (no silent failure)', async ({ w
   await expect(said).toHaveAttribute('role', 'alert');
   await expect(said).toContainText('Could not save:');
   await expect(said).toContainText(/quota/i);
+  // Any other setting too: the page says so at the top.
+  await options.getByLabel('Give up waiting for an answer after (seconds)').fill('45');
+  await expect(options.locator('main > [role="alert"]')).toContainText(/Could not save: .*quota/i);
 });
 
 test('Ollama over IPv6: its Origin rule exists only while Ollama is chosen, for our requests from no tab', async ({ worker, openPage }) => {
