@@ -35,38 +35,58 @@ const FENCE_TAG = new RegExp(`(${LESS_THAN})${GAP}(?:${SLASH}${GAP})?${WORD}`, '
 /** Chat-template control tokens (<|im_start|>, <｜end▁of▁sentence｜>, <<SYS>>, <start_of_turn>): plain text here. */
 const TEMPLATE_TOKEN = /(<)(?=\||<\/?SYS>>|\/?(?:start|end)_of_turn>|\/?s>|\/?INST>)/giu;
 
-/**
- * The text folded as a reader may fold it (NFKC: full-width and styled letters become plain
- * ones), with, for each folded UTF-16 unit, the index of the character it came from.
- */
-function fold(text: string): { folded: string; origin: number[] } {
-  let folded = '';
+/** The text folded per character (NFKC), with, for each folded UTF-16 unit, the index of the character it came from. */
+function foldWithOrigin(text: string): { folded: string; origin: number[] } {
+  const cache = new Map<string, string>();
+  const parts: string[] = [];
   const origin: number[] = [];
   let index = 0;
   for (const char of text) {
-    const plain = char.normalize('NFKC');
-    folded += plain;
+    let plain = char;
+    if (char.charCodeAt(0) > 0x7f) {
+      plain = cache.get(char) ?? char.normalize('NFKC');
+      cache.set(char, plain);
+    }
+    parts.push(plain);
     for (let unit = 0; unit < plain.length; unit++) origin.push(index);
     index += char.length;
   }
-  return { folded, origin };
+  return { folded: parts.join(''), origin };
 }
 
-/** The text with every look-alike of the fence tag turned into "[material" / "[/material", visibly not a tag. */
-export function defuseFenceTags(text: string): string {
-  const { folded, origin } = fold(text);
-  // Original [start, end) of each "<" to replace, found in the folded text.
-  const openers = new Map<number, number>();
-  for (const pattern of [FENCE_TAG, TEMPLATE_TOKEN]) {
+const PATTERNS = [FENCE_TAG, TEMPLATE_TOKEN];
+
+/** [start, end) in `text` of each "<" to replace, found in `folded` (origin maps folded to text; none: the same). */
+function openers(text: string, folded: string, origin?: number[]): Map<number, number> {
+  const found = new Map<number, number>();
+  for (const pattern of PATTERNS) {
     for (const match of folded.matchAll(pattern)) {
       const opener = match[1] ?? '';
-      const start = origin[match.index] ?? 0;
-      const last = origin[match.index + opener.length - 1] ?? start;
-      openers.set(start, last + ((text.codePointAt(last) ?? 0) > 0xffff ? 2 : 1));
+      const start = origin ? (origin[match.index] ?? 0) : match.index;
+      const last = origin ? (origin[match.index + opener.length - 1] ?? start) : match.index + opener.length - 1;
+      found.set(start, last + ((text.codePointAt(last) ?? 0) > 0xffff ? 2 : 1));
     }
   }
+  return found;
+}
+
+/**
+ * The text with every look-alike of the fence tag turned into "[material" / "[/material",
+ * visibly not a tag. Tags are looked for in the text as a reader may fold it (NFKC: full-width
+ * and styled letters become plain ones). Most text folds to itself; text that does not is
+ * mapped character by character only when its folded form holds a tag at all.
+ */
+export function defuseFenceTags(text: string): string {
+  const folded = text.normalize('NFKC');
+  let found: Map<number, number>;
+  if (folded === text) found = openers(text, text);
+  else if (!PATTERNS.some((pattern) => new RegExp(pattern.source, pattern.flags.replace('g', '')).test(folded))) return text;
+  else {
+    const mapped = foldWithOrigin(text);
+    found = openers(text, mapped.folded, mapped.origin);
+  }
   let result = text;
-  for (const [start, end] of [...openers].sort((a, b) => b[0] - a[0])) result = `${result.slice(0, start)}[${result.slice(end)}`;
+  for (const [start, end] of [...found].sort((a, b) => b[0] - a[0])) result = `${result.slice(0, start)}[${result.slice(end)}`;
   return result;
 }
 

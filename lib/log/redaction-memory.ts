@@ -18,6 +18,16 @@ function randomSeed(): number {
   return globalThis.crypto.getRandomValues(new Uint32Array(1))[0] ?? Date.now();
 }
 
+/** Characters of a fragment hashed on their own, to skip most windows cheaply (none beyond what the mask shows). */
+const LEAD = 2;
+
+interface Fragment {
+  length: number;
+  hash: number;
+  /** Hash of the fragment's first LEAD characters: the key's own first two, or two of its last four. */
+  lead: number;
+}
+
 /**
  * What the worker remembers of its keys so that their echoes can be redacted from provider
  * errors and log lines: salted hashes of each key and of the fragments providers echo (the
@@ -27,8 +37,8 @@ function randomSeed(): number {
  */
 export class RedactionMemory {
   private readonly seed = randomSeed();
-  /** Per key (by the hash of the whole key): the length and hash of each fragment. */
-  private readonly keys = new Map<number, { length: number; hash: number }[]>();
+  /** Per key (by the hash of the whole key): its fragments. */
+  private readonly keys = new Map<number, Fragment[]>();
 
   get size(): number {
     return this.keys.size;
@@ -38,7 +48,11 @@ export class RedactionMemory {
     if (!secret) return;
     this.keys.set(
       hash(secret, this.seed),
-      fragmentsOf(secret).map((fragment) => ({ length: fragment.length, hash: hash(fragment, this.seed) })),
+      fragmentsOf(secret).map((fragment) => ({
+        length: fragment.length,
+        hash: hash(fragment, this.seed),
+        lead: hash(fragment.slice(0, LEAD), this.seed),
+      })),
     );
   }
 
@@ -56,14 +70,20 @@ export class RedactionMemory {
   }
 
   private redactRemembered(text: string): string {
-    const wanted = new Map<number, Set<number>>();
+    const byLength = new Map<number, { hashes: Set<number>; leads: Set<number> }>();
     for (const fragments of this.keys.values()) {
-      for (const fragment of fragments) wanted.set(fragment.length, (wanted.get(fragment.length) ?? new Set()).add(fragment.hash));
+      for (const fragment of fragments) {
+        const entry = byLength.get(fragment.length) ?? { hashes: new Set(), leads: new Set() };
+        entry.hashes.add(fragment.hash);
+        entry.leads.add(fragment.lead);
+        byLength.set(fragment.length, entry);
+      }
     }
     // Longest first: a whole key is one [redacted], not its fragments side by side.
     const ranges: [number, number][] = [];
-    for (const [length, hashes] of [...wanted].sort((a, b) => b[0] - a[0])) {
+    for (const [length, { hashes, leads }] of [...byLength].sort((a, b) => b[0] - a[0])) {
       for (let start = 0; start + length <= text.length; start++) {
+        if (!leads.has(hash(text.slice(start, start + Math.min(LEAD, length)), this.seed))) continue;
         if (ranges.some(([from, to]) => start < to && start + length > from)) continue;
         if (hashes.has(hash(text.slice(start, start + length), this.seed))) ranges.push([start, start + length]);
       }
