@@ -46,7 +46,7 @@ beforeAll(async () => {
   anthropic = await startAnthropicFake({ keys: [KEYS.claude] });
   gemini = await startGeminiFake({ keys: [KEYS.gemini] });
   grompt = await startGromptFake({ prefix: '/api/v1', serverKeys: ['openai'], validKeys: [KEYS.openai] });
-  ollama = await startOpenAIFake({ ollamaTags: ['llama3.2'] });
+  ollama = await startOpenAIFake({ api: 'ollama', ollamaTags: ['llama3.2'] });
   all = [openai, anthropic, gemini, grompt, ollama];
 });
 afterAll(() => Promise.all(all.map((fake) => fake.close())));
