@@ -41,7 +41,13 @@ export interface OpenAIFakeOptions extends StreamTimingOptions {
   models?: string[];
 }
 
-const DEFAULT_MODELS = ['gpt-4o-mini', 'gpt-4o'];
+/** What GET /models lists when a test does not say: each API's own chat models (OpenAI's with its non-chat ones). */
+const DEFAULT_MODELS: Record<OpenAIStyleApi, string[]> = {
+  openai: ['gpt-5.6-luna', 'gpt-5.6-terra', 'gpt-5.6-sol', 'gpt-4o-mini'],
+  deepseek: ['deepseek-v4-flash', 'deepseek-v4-pro'],
+  ollama: ['llama3.2:latest'],
+};
+const NON_CHAT: Record<OpenAIStyleApi, string[]> = { openai: ['text-embedding-3-small', 'whisper-1'], deepseek: [], ollama: [] };
 const DEFAULT_REASONING = 'The user wants a short summary. I will keep the key figure and drop the rest.';
 
 const openAIError = (message: string, type: string, code: string | null) => ({ error: { message, type, param: null, code } });
@@ -163,7 +169,8 @@ export async function startOpenAIFake(options: OpenAIFakeOptions = {}): Promise<
     const path = request.path.replace(/^\/v1/, '');
     if (path === '/models' && request.method === 'GET') {
       if (!authorise(request, response, options)) return;
-      const ids = [...(options.models ?? DEFAULT_MODELS), 'text-embedding-3-small', 'whisper-1'];
+      const api = options.api ?? 'openai';
+      const ids = [...(options.models ?? DEFAULT_MODELS[api]), ...NON_CHAT[api]];
       return sendJson(response, 200, { object: 'list', data: ids.map((id) => ({ id, object: 'model', created: 1, owned_by: 'system' })) });
     }
     if (path === '/chat/completions' && request.method === 'POST') {

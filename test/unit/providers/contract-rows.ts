@@ -61,7 +61,7 @@ function openAIRow(id: 'openai' | 'chatgpt', model: string): ContractRow {
     auth: { kind: 'auth', status: 401 },
     notFound: { status: 404 },
     faults: [...COMMON_FAULTS, ['fault-quota', 'quota', 429], ['fault-400', 'bad-request', 400]],
-    listed: ['gpt-4o', 'gpt-4o-mini'],
+    listed: ['gpt-4o-mini', 'gpt-5.6-luna', 'gpt-5.6-sol', 'gpt-5.6-terra'],
   };
 }
 
@@ -81,7 +81,7 @@ export const CONTRACT_ROWS: ContractRow[] = [
     auth: { kind: 'auth', status: 401 },
     notFound: { status: 400 },
     faults: [...COMMON_FAULTS, ['fault-quota', 'quota', 429]],
-    listed: ['gpt-4o', 'gpt-4o-mini', 'text-embedding-3-small', 'whisper-1'],
+    listed: ['deepseek-v4-flash', 'deepseek-v4-pro'],
   },
   {
     id: 'ollama',
