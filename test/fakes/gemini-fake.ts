@@ -61,8 +61,13 @@ const candidate = (text: string, finishReason?: string) => ({
   modelVersion: 'gemini-fake',
 });
 
-async function stream(response: ServerResponse, words: string[], delayMs: number, cutAfter?: number): Promise<void> {
+async function stream(response: ServerResponse, words: string[], delayMs: number, cutAfter?: number, thoughts?: string): Promise<void> {
   response.writeHead(200, { 'content-type': 'text/event-stream' });
+  if (thoughts) {
+    // A thought summary: a part marked `thought`, as when thinkingConfig.includeThoughts is set.
+    const summary = { candidates: [{ content: { parts: [{ text: thoughts, thought: true }], role: 'model' }, index: 0 }] };
+    response.write(`data: ${JSON.stringify(summary)}\r\n\r\n`);
+  }
   for (const [index, word] of words.entries()) {
     if (response.destroyed) return;
     if (cutAfter !== undefined && index === cutAfter) return void response.socket?.destroy();
@@ -73,7 +78,7 @@ async function stream(response: ServerResponse, words: string[], delayMs: number
   response.end();
 }
 
-async function generate(response: ServerResponse, model: string): Promise<void> {
+async function generate(response: ServerResponse, model: string, thoughts?: string): Promise<void> {
   const { scenario, tokens, delayMs } = scenarioOf(model);
   switch (scenario) {
     case 'fault-403':
@@ -103,12 +108,12 @@ async function generate(response: ServerResponse, model: string): Promise<void> 
     case 'fault-hang':
       return;
     default:
-      return stream(response, answerWords(tokens), delayMs);
+      return stream(response, answerWords(tokens), delayMs, undefined, thoughts);
   }
 }
 
 /** The Gemini API: key in x-goog-api-key, an invalid key is a 400, streams as SSE with alt=sse. */
-export async function startGeminiFake(options: { keys: string[] }): Promise<FakeServer> {
+export async function startGeminiFake(options: { keys: string[]; thoughts?: string }): Promise<FakeServer> {
   return startFake(async (request, response) => {
     if (!keyAccepted(request, GEMINI_KEY, options.keys)) {
       return sendJson(response, 400, googleError(400, 'API key not valid. Please pass a valid API key.', 'INVALID_ARGUMENT'));
@@ -125,7 +130,7 @@ export async function startGeminiFake(options: { keys: string[] }): Promise<Fake
     if (match?.[1] && request.method === 'POST') {
       const unknown = unknownField(JSON.parse(request.body || '{}') as Record<string, unknown>);
       if (unknown) return sendJson(response, 400, unknownFieldError(unknown));
-      return generate(response, decodeURIComponent(match[1]));
+      return generate(response, decodeURIComponent(match[1]), options.thoughts);
     }
     sendJson(response, 404, googleError(404, 'Not found', 'NOT_FOUND'));
   });

@@ -3,6 +3,7 @@ import { openAICompatible } from '@/lib/worker/providers/openai-compatible';
 import { ADAPTERS } from '@/lib/worker/providers/registry';
 import type { StreamPart } from '@/lib/worker/providers/types';
 import { startAnthropicFake } from '../../fakes/anthropic-fake';
+import { startGeminiFake } from '../../fakes/gemini-fake';
 import type { FakeServer } from '../../fakes/http';
 import { startOpenAIFake } from '../../fakes/openai-fake';
 import { collect, lastPart, MESSAGES, testKey, textOf } from '../helpers';
@@ -127,6 +128,14 @@ describe('reasoning shown apart from the answer', () => {
     fake = await startOpenAIFake({ api: 'ollama', reasoning: 'Short answer is best.' });
     const parts = await call(ADAPTERS.ollama, fake.url, 'gpt-oss:20b');
     expect(reasoningOf(parts)).toBe('Short answer is best.');
+    expect(textOf(parts)).toBe('Answer w1 w2 w3 w4 w5 w6 w7');
+  });
+
+  it('Gemini’s thought parts are reasoning, its other parts the answer', async () => {
+    const key = `AIza${testKey('').slice(0, 35)}`;
+    fake = await startGeminiFake({ keys: [key], thoughts: 'Weighing the figures.' });
+    const parts = await call(ADAPTERS.gemini, fake.url, 'gemini-3.5-flash', key);
+    expect(reasoningOf(parts)).toBe('Weighing the figures.');
     expect(textOf(parts)).toBe('Answer w1 w2 w3 w4 w5 w6 w7');
   });
 
