@@ -2,7 +2,6 @@ import AxeBuilder from '@axe-core/playwright';
 import type { FakeServer } from '../fakes/http';
 import { startOpenAIFake } from '../fakes/openai-fake';
 import { expect, test } from './fixtures';
-import { startPageServer } from './support/page-server';
 import { FeaturePage } from './support/popup-page';
 import { openPopupOver, saveSettings } from './support/surfaces';
 import { hex } from './support/random';
@@ -51,16 +50,15 @@ test('a DeepSeek reasoner shows “Thinking…” live, then a collapsed Reasoni
   context,
   worker,
   extensionId,
+  openTestPage,
 }) => {
   const key = `sk-${hex()}`;
   const reasoning = 'The reader wants the energy figure first. Salmon are a side note.';
   const answerStarts = gate();
   const fake = await startOpenAIFake({ api: 'deepseek', keys: [key], reasoning, beforeAnswer: answerStarts.opened });
-  const pages = await startPageServer();
   try {
     await saveSettings(worker, { baseUrls: { deepseek: fake.url } });
-    const article = await context.newPage();
-    await article.goto(`${pages.url}/article.html`);
+    const article = await openTestPage();
     await article.locator('#chat-input').focus();
     const popup = new FeaturePage(await openPopupOver(context, worker, extensionId));
     await popup.page.getByLabel('Text to summarize').fill('Tidal turbines produced 14 GWh last year; salmon counts did not change.');
@@ -101,7 +99,6 @@ test('a DeepSeek reasoner shows “Thinking…” live, then a collapsed Reasoni
     expect(await article.locator('#chat-input').inputValue()).toBe('Answer w1 w2 w3 w4 w5 w6 w7');
   } finally {
     await fake.close();
-    await pages.close();
   }
 });
 
