@@ -134,6 +134,9 @@ export const en = {
   'answer.imageBlocked': 'Image not loaded (remote images are blocked): {alt}',
   'answer.insertFailed': 'No text field had focus on the page. Click into the field first, then try again.',
   'answer.insertUnavailable': 'Grompt cannot write into this page.',
+  'answer.footnote': 'Footnote {number}',
+  'answer.footnotes': 'Footnotes',
+  'answer.footnoteBack': 'Back to the text of footnote {number}',
 
   'page.selectionEmpty': 'Nothing is selected on this page.',
   'page.restricted': 'Extensions cannot read this page (browser pages and the web store are protected). Paste the text instead.',

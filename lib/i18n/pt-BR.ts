@@ -133,6 +133,9 @@ export const ptBR: Record<MessageKey, string> = {
   'answer.imageBlocked': 'Imagem não carregada (imagens remotas são bloqueadas): {alt}',
   'answer.insertFailed': 'Nenhum campo de texto estava em foco na página. Clique no campo primeiro e tente de novo.',
   'answer.insertUnavailable': 'O Grompt não consegue escrever nesta página.',
+  'answer.footnote': 'Nota {number}',
+  'answer.footnotes': 'Notas',
+  'answer.footnoteBack': 'Voltar ao texto da nota {number}',
 
   'page.selectionEmpty': 'Nada está selecionado nesta página.',
   'page.restricted':
