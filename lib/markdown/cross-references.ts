@@ -42,7 +42,7 @@ interface Scanned extends BlockReferences {
 }
 
 function scan(block: string, withDefinitions: boolean): Scanned {
-  const definitions = withDefinitions ? scanDefinitions(block) : { links: [], footnotes: [] };
+  const definitions = withDefinitions ? scanDefinitions(block) : { links: [], footnotes: [], lines: [] };
   return {
     ...scanReferences(block),
     definitions,

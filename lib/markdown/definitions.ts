@@ -28,6 +28,8 @@ export interface BlockDefinitions {
   links: [label: string, source: string][];
   /** Footnote definitions: normalized label and the footnote's text (Markdown). */
   footnotes: [label: string, text: string][];
+  /** Indexes of the block's lines that belong to a definition (they render as nothing in place). */
+  lines: number[];
 }
 
 /** The non-code lines of a block; `open` is the fence still open at its end, if any. */
@@ -55,7 +57,7 @@ function proseLines(block: string): { lines: (string | null)[]; open: string | n
  * heading or a code fence; a footnote definition may start any line (as in GFM).
  */
 export function scanDefinitions(block: string): BlockDefinitions {
-  const found: BlockDefinitions = { links: [], footnotes: [] };
+  const found: BlockDefinitions = { links: [], footnotes: [], lines: [] };
   const { lines } = proseLines(block);
   let canDefine = true;
   let footnote: { label: string; text: string[] } | null = null;
@@ -73,6 +75,7 @@ export function scanDefinitions(block: string): BlockDefinitions {
     if (note?.[1] !== undefined) {
       endFootnote();
       footnote = { label: normalizeLabel(note[1]), text: [note[2] ?? ''] };
+      found.lines.push(index);
       canDefine = false;
       continue;
     }
@@ -82,11 +85,17 @@ export function scanDefinitions(block: string): BlockDefinitions {
       // A destination or a title may sit on the next line.
       const continued = typeof next === 'string' && (line.slice(link[0].length).trim() === '' || TITLE_LINE.test(next));
       found.links.push([normalizeLabel(link[1]), continued ? `${line}\n${next}` : line]);
-      if (continued) lines[index + 1] = null;
+      found.lines.push(index);
+      if (continued) {
+        lines[index + 1] = null;
+        found.lines.push(index + 1);
+      }
       continue;
     }
-    if (footnote) footnote.text.push(line.replace(/^ {1,4}/, ''));
-    else canDefine = ATX_HEADING.test(line);
+    if (footnote) {
+      footnote.text.push(line.replace(/^ {1,4}/, ''));
+      found.lines.push(index);
+    } else canDefine = ATX_HEADING.test(line);
   }
   endFootnote();
   return found;

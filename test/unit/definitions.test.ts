@@ -17,6 +17,7 @@ describe('scanDefinitions', () => {
       ['OTHER LABEL', '[Other Label]: <https://example.com/other>'],
     ]);
     expect(footnotes).toEqual([]);
+    expect(scanDefinitions('[d]: https://example.com/docs\n[e]:\n  https://example.com/e').lines).toEqual([0, 1, 2]);
   });
 
   it('keeps a destination or a title written on the next line', () => {
@@ -36,7 +37,7 @@ describe('scanDefinitions', () => {
   });
 
   it('ignores definitions inside fenced code', () => {
-    expect(scanDefinitions('```md\n[d]: https://example.com\n[^1]: note\n```')).toEqual({ links: [], footnotes: [] });
+    expect(scanDefinitions('```md\n[d]: https://example.com\n[^1]: note\n```')).toEqual({ links: [], footnotes: [], lines: [] });
   });
 
   it('finds footnote definitions, with their continuation lines, even inside a paragraph', () => {
@@ -46,12 +47,14 @@ describe('scanDefinitions', () => {
       ['1', 'The note,\ncontinued.'],
       ['TWO', 'Second note.'],
     ]);
+    expect(scanDefinitions('Text first.\n[^1]: The note,\n    continued.').lines).toEqual([1, 2]);
   });
 
   it('reads a line after a footnote as part of the footnote, not as a link definition', () => {
     expect(scanDefinitions('[^1]: note\n[d]: https://example.com')).toEqual({
       links: [],
       footnotes: [['1', 'note\n[d]: https://example.com']],
+      lines: [0, 1],
     });
   });
 });
