@@ -138,6 +138,18 @@ export const en = {
   'answer.footnotes': 'Footnotes',
   'answer.footnoteBack': 'Back to the text of footnote {number}',
 
+  'export.menu': 'Export',
+  'export.menuLabel': 'Export options',
+  'export.copyMarkdown': 'Copy as Markdown',
+  'export.copyText': 'Copy as plain text',
+  'export.download': 'Download .md',
+  'export.copied': 'Copied.',
+  'export.downloaded': 'Saved as {file}.',
+  'export.failed': 'Could not copy: the browser refused access to the clipboard.',
+  'export.dated': 'Exported {date}',
+  'export.input': 'Your input',
+  'export.answer': 'Answer',
+
   'page.selectionEmpty': 'Nothing is selected on this page.',
   'page.restricted': 'Extensions cannot read this page (browser pages and the web store are protected). Paste the text instead.',
   'page.noAccess':

@@ -137,6 +137,18 @@ export const ptBR: Record<MessageKey, string> = {
   'answer.footnotes': 'Notas',
   'answer.footnoteBack': 'Voltar ao texto da nota {number}',
 
+  'export.menu': 'Exportar',
+  'export.menuLabel': 'Opções de exportação',
+  'export.copyMarkdown': 'Copiar como Markdown',
+  'export.copyText': 'Copiar como texto simples',
+  'export.download': 'Baixar .md',
+  'export.copied': 'Copiado.',
+  'export.downloaded': 'Salvo como {file}.',
+  'export.failed': 'Não foi possível copiar: o navegador recusou o acesso à área de transferência.',
+  'export.dated': 'Exportado em {date}',
+  'export.input': 'Sua entrada',
+  'export.answer': 'Resposta',
+
   'page.selectionEmpty': 'Nada está selecionado nesta página.',
   'page.restricted':
     'Extensões não podem ler esta página (páginas do navegador e a loja de extensões são protegidas). Cole o texto em vez disso.',
