@@ -2,6 +2,7 @@ import { lazy, type ReactNode, Suspense } from 'react';
 import type { Job } from '@/lib/messaging/job';
 import { CopyButton } from '../copy-button';
 import { useT } from '../settings-context';
+import { AnswerExport } from './answer-export';
 import { AnswerMeta } from './answer-meta';
 import { ErrorNote, TrimNote, WaitingNote } from './answer-notes';
 import { ModeBadge } from './mode-badge';
@@ -52,6 +53,7 @@ export function AnswerPanel({ job, actions }: { job: Job; actions: AnswerActions
               </button>
             ) : null}
             <CopyButton text={job.text} />
+            {job.text ? <AnswerExport job={job} /> : null}
             {job.text ? actions.extra : null}
           </>
         )}

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { request } from '@/lib/messaging/client';
 import { activeTabId } from '@/lib/page/page-access';
 import { readSelection } from '@/lib/page/selection';
+import { ChatExport } from '../answer/answer-export';
 import { AnswerPanel } from '../answer/answer-panel';
 import { retryOf } from '../feature-runner';
 import { choiceFor, ProviderBar } from '../forms/provider-bar';
@@ -120,6 +121,7 @@ export function ChatView({ generation, keys }: { generation: ReturnType<typeof u
           <button type="button" disabled={running} onClick={() => void request('chat.clear', {})}>
             {t('action.newChat')}
           </button>
+          <ChatExport turns={conversation.turns} disabled={running} />
         </div>
         <ProviderBar feature="chat" keys={keys} />
       </div>

@@ -139,7 +139,6 @@ export const en = {
   'answer.footnoteBack': 'Back to the text of footnote {number}',
 
   'export.menu': 'Export',
-  'export.menuLabel': 'Export options',
   'export.copyMarkdown': 'Copy as Markdown',
   'export.copyText': 'Copy as plain text',
   'export.download': 'Download .md',

@@ -138,7 +138,6 @@ export const ptBR: Record<MessageKey, string> = {
   'answer.footnoteBack': 'Voltar ao texto da nota {number}',
 
   'export.menu': 'Exportar',
-  'export.menuLabel': 'Opções de exportação',
   'export.copyMarkdown': 'Copiar como Markdown',
   'export.copyText': 'Copiar como texto simples',
   'export.download': 'Baixar .md',
