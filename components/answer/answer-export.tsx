@@ -1,6 +1,6 @@
 import { answerDocument, chatDocument } from '@/lib/export/document';
-import type { ChatTurn } from '@/lib/messaging/conversation';
-import type { Job } from '@/lib/messaging/job';
+import type { ChatTurn } from '@/lib/domain/chat';
+import type { Job } from '@/lib/domain/job';
 import { useSettings } from '../settings-context';
 import { ExportMenu } from './export-menu';
 

@@ -1,5 +1,5 @@
 import { lazy, type ReactNode, Suspense } from 'react';
-import type { Job } from '@/lib/messaging/job';
+import type { Job } from '@/lib/domain/job';
 import { CopyButton } from '../copy-button';
 import { useT } from '../settings-context';
 import { AnswerExport } from './answer-export';

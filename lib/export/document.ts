@@ -8,8 +8,8 @@ import type { FeatureId } from '../features/ids';
 import { FEATURES } from '../features/registry';
 import type { FieldSpec } from '../features/types';
 import { type Language, translate } from '../i18n/translate';
-import type { ChatTurn } from '../messaging/conversation';
-import type { Job, Mode } from '../messaging/job';
+import type { ChatTurn } from '../domain/chat';
+import type { Job, Mode } from '../domain/job';
 
 export type ExportEntry =
   | { kind: 'user'; heading: string; text: string; details: string[] }

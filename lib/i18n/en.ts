@@ -123,8 +123,6 @@ export const en = {
   'answer.waiting': 'Waiting for {provider}… {seconds} s',
   'answer.streaming': 'Writing…',
   'answer.stopped': 'Stopped. The partial answer is kept.',
-  'answer.interrupted':
-    'The answer was interrupted (the extension’s background was stopped). The partial text is kept; Retry to run it again.',
   'answer.trimmed': 'Input trimmed to {percent}% of the text ({kept} of {total} characters): the beginning and the end were kept.',
   'answer.historyTrimmed': 'Older messages left out to fit the model: {percent}% of the conversation was sent.',
   'answer.meta': '{provider} · {model} · {mode}',

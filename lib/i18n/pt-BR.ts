@@ -122,8 +122,6 @@ export const ptBR: Record<MessageKey, string> = {
   'answer.waiting': 'Aguardando {provider}… {seconds} s',
   'answer.streaming': 'Escrevendo…',
   'answer.stopped': 'Interrompido. A resposta parcial foi mantida.',
-  'answer.interrupted':
-    'A resposta foi interrompida (o processo em segundo plano da extensão foi encerrado). O texto parcial foi mantido; clique em Tentar de novo para gerar outra vez.',
   'answer.trimmed': 'Entrada reduzida a {percent}% do texto ({kept} de {total} caracteres): o início e o fim foram mantidos.',
   'answer.historyTrimmed': 'Mensagens mais antigas foram deixadas de fora para caber no modelo: {percent}% da conversa foi enviada.',
   'answer.meta': '{provider} · {model} · {mode}',

@@ -3,8 +3,8 @@ import { answerDocument, chatDocument, exportFileName } from '@/lib/export/docum
 import { toMarkdown } from '@/lib/export/markdown-document';
 import { toPlainText } from '@/lib/export/plain-document';
 import { FEATURES } from '@/lib/features/registry';
-import type { ChatTurn } from '@/lib/messaging/conversation';
-import type { Job } from '@/lib/messaging/job';
+import type { ChatTurn } from '@/lib/domain/chat';
+import type { Job } from '@/lib/domain/job';
 
 const DATE = new Date(2026, 11, 2, 9, 5);
 
@@ -27,7 +27,6 @@ function summaryJob(overrides: Partial<Job> = {}): Job {
     model: 'gpt-test-2026',
     text: ANSWER,
     startedAt: DATE.getTime(),
-    workerId: 'w',
     ...overrides,
   };
 }
