@@ -1,5 +1,6 @@
 import { startOpenAIFake } from '../fakes/openai-fake';
 import { expect, test } from './fixtures';
+import { expectAccessible } from './support/axe';
 import { allowClipboard, ExportMenu, today } from './support/export-menu';
 import { FeaturePage } from './support/popup-page';
 import { setModelCommitted } from './support/probes';
@@ -23,6 +24,9 @@ test('popup: a demo answer is copied as Markdown and as plain text, and download
   const model = /^OpenAI · (.+?) · Demo/.exec((await ui.answer.locator('.answer-meta').textContent()) ?? '')?.[1] ?? '';
   expect(model).not.toBe('');
   const menu = new ExportMenu(page, ui.answer);
+  await menu.button.click();
+  await expectAccessible(page, 'popup, export menu open');
+  await menu.button.click();
 
   const markdown = await menu.copy('Copy as Markdown');
   expect(markdown).toMatch(new RegExp(`^# Summarizer\\n\\nExported ${today()} \\d\\d:\\d\\d\\n\\n## Your input\\n\\n`));
@@ -93,6 +97,9 @@ test('side panel: a two-turn chat (BYOK, fake OpenAI) is exported whole, with no
     }
     const menu = new ExportMenu(panel, panel.locator('.chat-composer'));
     await expect(menu.button).toBeEnabled();
+    await menu.button.click();
+    await expectAccessible(panel, 'side panel, chat export menu open');
+    await menu.button.click();
 
     const markdown = await menu.copy('Copy as Markdown');
     const answer = '*OpenAI · gpt-test · BYOK*\n\nTides are **predictable**: see [the tables][t].\n\n[t]: https://example.com/tides';

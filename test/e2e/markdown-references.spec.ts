@@ -1,5 +1,6 @@
 import { startOpenAIFake } from '../fakes/openai-fake';
 import { expect, test } from './fixtures';
+import { expectAccessible } from './support/axe';
 import { FeaturePage } from './support/popup-page';
 import { setModelCommitted, waitForAnswerEnd } from './support/probes';
 import { saveSettings } from './support/surfaces';
@@ -67,6 +68,7 @@ test('popup: reference links and footnotes defined in later blocks render as lin
     await expect(page.locator(target)).toHaveCount(1);
     const back = (await section.getByRole('link', { name: 'Back to the text of footnote 1' }).getAttribute('href')) ?? '';
     await expect(page.locator(back)).toHaveText('1');
+    await expectAccessible(page, 'popup, answer with footnotes');
     await calls.first().click();
     expect(new URL(page.url()).hash).toBe(target);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
