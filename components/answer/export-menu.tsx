@@ -1,31 +1,30 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { type ExportDocument, exportFileName } from '@/lib/export/document';
-import { toMarkdown } from '@/lib/export/markdown-document';
-import { toPlainText } from '@/lib/export/plain-document';
-import type { FeatureId } from '@/lib/features/ids';
-import { useT } from '../settings-context';
+import type { ExportFormats, ExportSource } from '@/lib/export/export-source';
+import { useSettings, useT } from '../settings-context';
 import { downloadText } from './download-file';
 
-interface ExportMenuProps {
-  /** Names the file: grompt-summary-2026-12-02.md. */
-  feature: FeatureId;
-  /** Built when an action is chosen, so that it holds the answer and the date as they are then. */
-  build(date: Date): ExportDocument;
-  disabled?: boolean;
-}
+type ExportModule = typeof import('@/lib/export/export-source');
 
 /**
  * "Export": a disclosure button that shows three actions (copy as Markdown, copy as plain
  * text, download a .md file). Plain buttons rather than an ARIA menu: Tab reaches them, Escape
  * closes, and focus goes to the first action on opening and back to the button on closing.
+ * The formatting code loads when the menu first opens, well before an action is chosen.
  */
-export function ExportMenu({ feature, build, disabled }: ExportMenuProps) {
+export function ExportMenu({ source, disabled }: { source: ExportSource; disabled?: boolean }) {
   const t = useT();
+  const { language } = useSettings();
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
   const groupId = useId();
   const toggle = useRef<HTMLButtonElement>(null);
   const first = useRef<HTMLButtonElement>(null);
+  const loaded = useRef<Promise<ExportModule> | null>(null);
+  const load = () => {
+    loaded.current ??= import('@/lib/export/export-source');
+    return loaded.current;
+  };
+
   const close = () => {
     setOpen(false);
     toggle.current?.focus();
@@ -42,19 +41,20 @@ export function ExportMenu({ feature, build, disabled }: ExportMenuProps) {
     return () => document.removeEventListener('keydown', onKeyDown);
   }, [open]);
 
-  const copy = async (render: (document: ExportDocument) => string) => {
+  /** Built when an action is chosen: the answer and the date as they are then. */
+  const formats = async (): Promise<ExportFormats> => (await load()).exportOf(source, language, new Date());
+  const copy = async (pick: (formats: ExportFormats) => string) => {
     try {
-      await navigator.clipboard.writeText(render(build(new Date())));
+      await navigator.clipboard.writeText(pick(await formats()));
       setNote(t('export.copied'));
     } catch {
       setNote(t('export.failed'));
     }
     close();
   };
-  const download = () => {
-    const date = new Date();
-    const fileName = exportFileName(feature, date);
-    downloadText(fileName, toMarkdown(build(date)));
+  const download = async () => {
+    const { fileName, markdown } = await formats();
+    downloadText(fileName, markdown);
     setNote(t('export.downloaded', { file: fileName }));
     close();
   };
@@ -68,6 +68,7 @@ export function ExportMenu({ feature, build, disabled }: ExportMenuProps) {
         aria-controls={groupId}
         disabled={disabled}
         onClick={() => {
+          void load();
           setNote('');
           setOpen(!open);
         }}
@@ -75,13 +76,13 @@ export function ExportMenu({ feature, build, disabled }: ExportMenuProps) {
         {t('export.menu')}
       </button>
       <span id={groupId} className="export-actions" hidden={!open}>
-        <button ref={first} type="button" onClick={() => void copy(toMarkdown)}>
+        <button ref={first} type="button" onClick={() => void copy((formats) => formats.markdown)}>
           {t('export.copyMarkdown')}
         </button>
-        <button type="button" onClick={() => void copy(toPlainText)}>
+        <button type="button" onClick={() => void copy((formats) => formats.plainText)}>
           {t('export.copyText')}
         </button>
-        <button type="button" onClick={download}>
+        <button type="button" onClick={() => void download()}>
           {t('export.download')}
         </button>
       </span>

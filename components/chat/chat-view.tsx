@@ -2,8 +2,8 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { request } from '@/lib/messaging/client';
 import { activeTabId } from '@/lib/page/page-access';
 import { readSelection } from '@/lib/page/selection';
-import { ChatExport } from '../answer/answer-export';
 import { AnswerPanel } from '../answer/answer-panel';
+import { ExportMenu } from '../answer/export-menu';
 import { retryOf } from '../feature-runner';
 import { choiceFor, ProviderBar } from '../forms/provider-bar';
 import { useConversation } from '../hooks/use-conversation';
@@ -121,7 +121,7 @@ export function ChatView({ generation, keys }: { generation: ReturnType<typeof u
           <button type="button" disabled={running} onClick={() => void request('chat.clear', {})}>
             {t('action.newChat')}
           </button>
-          <ChatExport turns={conversation.turns} disabled={running} />
+          <ExportMenu source={{ kind: 'chat', turns: conversation.turns }} disabled={running || !conversation.turns.length} />
         </div>
         <ProviderBar feature="chat" keys={keys} />
       </div>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerDocument, chatDocument, exportFileName } from '@/lib/export/document';
+import { exportOf } from '@/lib/export/export-source';
 import { toMarkdown } from '@/lib/export/markdown-document';
 import { toPlainText } from '@/lib/export/plain-document';
 import { FEATURES } from '@/lib/features/registry';
@@ -137,5 +138,15 @@ describe('exportFileName', () => {
     expect(exportFileName('summarizer', DATE)).toBe('grompt-summary-2026-12-02.md');
     expect(exportFileName('chat', new Date(2027, 0, 9, 23, 59))).toBe('grompt-chat-2027-01-09.md');
     expect(exportFileName('code-generator', DATE)).toBe('grompt-code-2026-12-02.md');
+  });
+});
+
+describe('exportOf', () => {
+  it('gives the file name and both forms of one document', () => {
+    const formats = exportOf({ kind: 'answer', job: summaryJob() }, 'en', DATE);
+    expect(formats.fileName).toBe('grompt-summary-2026-12-02.md');
+    expect(formats.markdown).toBe(toMarkdown(answerDocument(summaryJob(), 'en', DATE)));
+    expect(formats.plainText).toBe(toPlainText(answerDocument(summaryJob(), 'en', DATE)));
+    expect(exportOf({ kind: 'chat', turns: [] }, 'en', DATE).fileName).toBe('grompt-chat-2026-12-02.md');
   });
 });
