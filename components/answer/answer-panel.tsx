@@ -5,6 +5,7 @@ import { CopyButton } from '../copy-button';
 import { useT } from '../settings-context';
 import { AnswerMeta } from './answer-meta';
 import { ErrorNote, TrimNote, WaitingNote } from './answer-notes';
+import { ExportMenu } from './export-menu';
 import { ModeBadge } from './mode-badge';
 import { ReasoningSection } from './reasoning-section';
 import { ThinkingIndicator } from './thinking-indicator';
@@ -62,6 +63,7 @@ export function AnswerPanel({ job, actions }: { job: Job; actions: AnswerActions
               </button>
             ) : null}
             <CopyButton text={job.text} />
+            {job.text ? <ExportMenu source={{ kind: 'answer', job }} /> : null}
             {job.text ? actions.extra : null}
           </>
         )}

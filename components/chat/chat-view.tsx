@@ -3,6 +3,7 @@ import { request } from '@/lib/messaging/client';
 import { activeTabId } from '@/lib/page/page-access';
 import { readSelection } from '@/lib/page/selection';
 import { AnswerPanel } from '../answer/answer-panel';
+import { ExportMenu } from '../answer/export-menu';
 import { retryOf } from '../feature-runner';
 import { withFeatureModel } from '../forms/choose-model';
 import { choiceFor, ProviderBar } from '../forms/provider-bar';
@@ -129,6 +130,7 @@ export function ChatView({ generation, keys }: { generation: ReturnType<typeof u
           <button type="button" disabled={running} onClick={() => void request('chat.clear', {})}>
             {t('action.newChat')}
           </button>
+          <ExportMenu source={{ kind: 'chat', turns: conversation.turns }} disabled={running || !conversation.turns.length} />
         </div>
         <ProviderBar feature="chat" keys={keys} />
       </div>
