@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { withReasoningDelta, withTextDelta } from '@/components/hooks/job-deltas';
 import type { Job } from '@/lib/domain/job';
+import { exportOf } from '@/lib/export/export-source';
 
 const job: Job = {
   id: 'j',
@@ -21,5 +22,22 @@ describe('a page’s mirror of a reasoning job', () => {
 
   it('leaves an answer without reasoning without reasoning fields', () => {
     expect(withTextDelta(job, 'Hi', 5_000)).toEqual({ ...job, text: 'Hi' });
+  });
+});
+
+describe('what leaves with the answer', () => {
+  it('exports (Markdown and plain text) the answer without the reasoning', () => {
+    const done: Job = {
+      ...job,
+      request: { ...job.request, input: { text: 'Tides.' } },
+      status: 'done',
+      text: 'Tides follow the Moon.',
+      reasoning: 'SECRET-THOUGHT: keep it short.',
+    };
+    const { markdown, plainText } = exportOf({ kind: 'answer', job: done }, 'en', new Date(2026, 11, 2));
+    for (const text of [markdown, plainText]) {
+      expect(text).toContain('Tides follow the Moon.');
+      expect(text).not.toContain('SECRET-THOUGHT');
+    }
   });
 });
