@@ -17,6 +17,8 @@ export interface ErrorFacts {
   viaServer?: boolean;
   /** The origin to grant again, for permission-revoked. */
   origin?: string;
+  /** Models the provider has, closest to the one it did not know (model-not-found only). */
+  suggestions?: string[];
 }
 
 function providerName(provider: string | undefined): string {
@@ -51,5 +53,6 @@ export function describeError(facts: ErrorFacts, language: Language): GromptErro
     ...(facts.retryAfterSeconds !== undefined ? { retryAfterSeconds: facts.retryAfterSeconds } : {}),
     ...(facts.provider ? { provider: facts.provider } : {}),
     ...(facts.origin ? { origin: facts.origin } : {}),
+    ...(facts.suggestions?.length ? { suggestions: facts.suggestions.slice(0, 5) } : {}),
   };
 }

@@ -45,6 +45,8 @@ export const gromptErrorSchema = z.object({
   provider: z.optional(z.string()),
   /** The origin whose access the user withdrew: the page offers to grant it again (permission-revoked). */
   origin: z.optional(z.string()),
+  /** For "model not found": up to five models the provider has, to switch to in one click. */
+  suggestions: z.optional(z.array(z.string().check(z.maxLength(200))).check(z.maxLength(5))),
 });
 export type GromptError = z.infer<typeof gromptErrorSchema>;
 

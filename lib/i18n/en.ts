@@ -132,6 +132,20 @@ export const en = {
   'answer.imageBlocked': 'Image not loaded (remote images are blocked): {alt}',
   'answer.insertFailed': 'No text field had focus on the page. Click into the field first, then try again.',
   'answer.insertUnavailable': 'Grompt cannot write into this page.',
+  'answer.footnote': 'Footnote {number}',
+  'answer.footnotes': 'Footnotes',
+  'answer.footnoteBack': 'Back to the text of footnote {number}',
+
+  'export.menu': 'Export',
+  'export.copyMarkdown': 'Copy as Markdown',
+  'export.copyText': 'Copy as plain text',
+  'export.download': 'Download .md',
+  'export.copied': 'Copied.',
+  'export.downloaded': 'Saved as {file}.',
+  'export.failed': 'Could not copy: the browser refused access to the clipboard.',
+  'export.dated': 'Exported {date}',
+  'export.input': 'Your input',
+  'export.answer': 'Answer',
 
   'page.selectionEmpty': 'Nothing is selected on this page.',
   'page.restricted': 'Extensions cannot read this page (browser pages and the web store are protected). Paste the text instead.',
@@ -238,6 +252,14 @@ export const en = {
   'error.key-shaped': 'The model name or a URL in the settings looks like an API key, so nothing was sent. Keys go in the key field.',
   'action.grantAccess': 'Grant access',
   'answer.accessNotGranted': 'Access to {origin} was not granted.',
+
+  // Providers: reasoning models and model suggestions (issue #14).
+  'answer.thinking': 'Thinking… {seconds} s',
+  'answer.thinkingNow': 'Thinking…',
+  'answer.reasoning': 'Reasoning',
+  'answer.reasoningFor': 'Reasoning ({seconds} s)',
+  'error.suggestions': 'Models {provider} has:',
+  'action.useModel': 'Use {model}',
 } as const;
 
 export type MessageKey = keyof typeof en;

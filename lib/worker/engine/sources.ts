@@ -8,6 +8,7 @@ import type { StreamPart } from '../providers/types';
 import type { Settings } from '../../settings/schema';
 import { serverPrefixItem } from '../../storage/items';
 import { demoStream } from './demo-stream';
+import { withModelSuggestions } from './model-suggestions';
 import { preflight } from './preflight';
 import type { PreparedCall } from './prepare';
 import { retryBeforeFirstToken, withWatchdog } from './resilience';
@@ -93,12 +94,13 @@ export async function* openSource(
     adapter.stream(connection, { model: target.model, messages: prepared.messages, maxTokens: prepared.maxTokens, signal: callSignal });
   // A provider that has said nothing for this long is not coming back.
   const limit = settings.timeoutSeconds * 1000;
-  const parts = withWatchdog(
-    (watched) => retryBeforeFirstToken(call, watched),
+  const watched = withWatchdog(
+    (inner) => retryBeforeFirstToken(call, inner),
     signal,
     { firstPartMs: limit, idleMs: limit },
     target.provider,
   );
+  const parts = withModelSuggestions(watched, target.provider, target.model);
   // Ollama's origin rule exists around its calls, and after them only if one succeeded or Ollama is chosen.
   yield* target.provider === 'ollama' ? withOllamaRule(target.baseUrl, settings, parts) : parts;
 }
