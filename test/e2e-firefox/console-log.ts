@@ -1,0 +1,39 @@
+import type { Readable } from 'node:stream';
+
+/**
+ * Firefox's stdout and stderr, line by line. With `devtools.console.stdout.content` on, every
+ * console call of a web or extension page (background included) is printed there as
+ * `console.<level>: …`, and uncaught errors and rejections as `JavaScript error: <url>, line N: …`
+ * — the only place they can be seen, since BiDi reports nothing for moz-extension:// pages.
+ */
+export class ConsoleLog {
+  readonly lines: string[] = [];
+  #partial = '';
+
+  constructor(readonly origin: string) {}
+
+  follow(stream: Readable | null | undefined): void {
+    stream?.setEncoding('utf8');
+    stream?.on('data', (chunk: string) => {
+      const text = this.#partial + chunk;
+      const lines = text.split('\n');
+      this.#partial = lines.pop() ?? '';
+      this.lines.push(...lines.filter((line) => line.trim()));
+    });
+  }
+
+  /**
+   * What must never happen: console.error from a page, or an uncaught error in one of ours.
+   * Browser internals (chrome://, resource:// — e.g. the remote agent's own noise) are not ours.
+   */
+  errors(): string[] {
+    return this.lines.filter(
+      (line) => line.startsWith('console.error:') || (/^JavaScript error:/.test(line) && line.includes(this.origin)),
+    );
+  }
+
+  /** Console output of pages (ours and the test pages), for the key-leak check. */
+  pageLines(): string[] {
+    return this.lines.filter((line) => /^console\.\w+:/.test(line) || line.startsWith('JavaScript '));
+  }
+}
