@@ -93,9 +93,26 @@ export class Firefox {
   }
 
   private async evaluateInHost<T>(call: string): Promise<T> {
-    if (!this.host || this.host.isClosed()) this.host = await this.open('options', '?host');
     // A string, not a function: BiDi evaluates it as is (the page's CSP does not apply to it).
-    return (await this.host.evaluate(`(async () => ${call})()`)) as T;
+    const expression = `(async () => ${call})()`;
+    try {
+      return (await (await this.hostPage()).evaluate(expression)) as T;
+    } catch (error) {
+      // Our pages close when the extension reloads, and puppeteer does not always notice: open another.
+      if (!/no such frame|detached|not found|closed/i.test(String(error))) throw error;
+      this.host = undefined;
+      return (await (await this.hostPage()).evaluate(expression)) as T;
+    }
+  }
+
+  private async hostPage(): Promise<Page> {
+    if (!this.host || this.host.isClosed()) this.host = await this.open('options', '?host');
+    return this.host;
+  }
+
+  /** Whether Firefox has the extension enabled right now (false while it reloads). */
+  isActive(): Promise<boolean> {
+    return this.chrome(`Boolean(WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)})?.active)`);
   }
 
   /** Evaluates an expression in the browser window itself (chrome scope: SidebarController, menus, prefs). */

@@ -76,6 +76,12 @@ export class FeatureUi {
     await waitForText(saved, /Key saved for this browser session/, 'the key saved');
   }
 
+  async forgetKey(): Promise<void> {
+    await this.openProviderBar();
+    await click(this.page, { button: 'Forget' });
+    await find(this.page, { label: 'Use my own API key' });
+  }
+
   run(): Promise<void> {
     return click(this.page, { button: 'Run' });
   }

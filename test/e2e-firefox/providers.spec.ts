@@ -59,7 +59,7 @@ for (const provider of CASES) {
 
 it('a key the provider rejects gives the specific error, never a fallback answer', async () => {
   await popup.chooseProvider('OpenAI');
-  await popup.page.evaluate(() => [...document.querySelectorAll('button')].find((button) => button.textContent === 'Forget')?.click());
+  await popup.forgetKey();
   await popup.saveKey(REJECTED);
   const before = fakes.openai?.requests.length ?? 0;
   await popup.run();
