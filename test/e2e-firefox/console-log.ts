@@ -8,6 +8,8 @@ import type { Readable } from 'node:stream';
  */
 export class ConsoleLog {
   readonly lines: string[] = [];
+  /** Error lines a test provoked on purpose (the watch's own positive control). */
+  readonly #expected = new Set<string>();
   #partial = '';
 
   constructor(readonly origin: string) {}
@@ -28,8 +30,16 @@ export class ConsoleLog {
    */
   errors(): string[] {
     return this.lines.filter(
-      (line) => line.startsWith('console.error:') || (/^JavaScript error:/.test(line) && line.includes(this.origin)),
+      (line) =>
+        !this.#expected.has(line) && (line.startsWith('console.error:') || (/^JavaScript error:/.test(line) && line.includes(this.origin))),
     );
+  }
+
+  /** Marks the error lines containing `marker` as provoked by the test; returns how many there were. */
+  expect(marker: string): number {
+    const lines = this.errors().filter((line) => line.includes(marker));
+    for (const line of lines) this.#expected.add(line);
+    return lines.length;
   }
 
   /** Console output of pages (ours and the test pages), for the key-leak check. */

@@ -17,7 +17,7 @@ export type Scheme = 'light' | 'dark';
 export type Surface = 'popup' | 'sidepanel' | 'options';
 
 export type WebExtensionApi = typeof wxtBrowser;
-export type BackgroundWindow = Window & { browser: WebExtensionApi; fetch: typeof fetch };
+export type BackgroundWindow = Window & { browser: WebExtensionApi; fetch: typeof fetch; console: Console };
 
 interface BidiConnection {
   send(method: string, params: object): Promise<{ result: Record<string, unknown> }>;

@@ -81,3 +81,11 @@ export async function click(page: Page, query: Query): Promise<void> {
 export function textOf(page: Page, css: string): Promise<string> {
   return page.evaluate((selector) => document.querySelector(selector)?.textContent ?? '', css);
 }
+
+/** What a page is painted with: the colour scheme it sees, and its background colour. */
+export function paintedScheme(page: Page): Promise<{ dark: boolean; background: string }> {
+  return page.evaluate(() => ({
+    dark: matchMedia('(prefers-color-scheme: dark)').matches,
+    background: getComputedStyle(document.body).backgroundColor,
+  }));
+}

@@ -19,6 +19,18 @@ afterAll(async () => {
   await firefox?.close();
 });
 
+it('the console watch sees an error in any page of ours, background included (its positive control)', async () => {
+  const marker = `probe-${hex(4)}`;
+  await firefox.background((background, text) => {
+    background.console.error(`${text} console.error`);
+    background.setTimeout(() => {
+      throw new Error(`${text} uncaught`);
+    });
+  }, marker);
+  await waitFor(() => firefox.console.errors().filter((line) => line.includes(marker)).length === 2, 'both errors on stdout/stderr');
+  expect(firefox.console.expect(marker)).toBe(2);
+});
+
 const storedKeys = () =>
   firefox.ext(async (api) => ((await api.storage.session.get('byok-keys'))['byok-keys'] ?? {}) as Record<string, string>);
 

@@ -1,13 +1,13 @@
 import { mkdirSync } from 'node:fs';
-import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeServer } from '../fakes/http';
 import { startPageServer } from '../e2e/support/page-server';
 import { Firefox, type Scheme } from './driver';
 import { FeatureUi } from './feature-ui';
-import { openPopupOver, selectText } from './surfaces';
-import { fill, find } from './pages';
-import { waitFor } from './wait';
+import { chooseFromContextMenu, closeSidebar, sidebarOpen, sidebarText } from './browser-ui';
+import { click, fill, find, paintedScheme } from './pages';
+import { openPopupOver, selectText } from './popup-window';
+import { waitFor, waitForText } from './wait';
 
 // Screenshots land in docs/screenshots when asked for (UPDATE_SCREENSHOTS=1), else with the test results.
 const SHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'test-results/screenshots';
@@ -22,14 +22,6 @@ afterAll(async () => {
   await pages?.close();
   await firefox?.close();
 });
-
-/** What the page is painted with: the scheme it sees, and its background colour. */
-function looks(page: Page) {
-  return page.evaluate(() => ({
-    dark: matchMedia('(prefers-color-scheme: dark)').matches,
-    background: getComputedStyle(document.body).backgroundColor,
-  }));
-}
 
 const DARK_BACKGROUND = 'rgb(13, 17, 23)';
 const LIGHT_BACKGROUND = 'rgb(255, 255, 255)';
@@ -49,7 +41,7 @@ describe.each(['light', 'dark'] as const)('%s', (scheme: Scheme) => {
     const paragraph = PARAGRAPHS[scheme];
     const selected = await selectText(article, paragraph.css);
     const popup = new FeatureUi(await openPopupOver(firefox, { width: 440, height: 600 }));
-    expect(await looks(popup.page)).toEqual({
+    expect(await paintedScheme(popup.page)).toEqual({
       dark: scheme === 'dark',
       background: scheme === 'dark' ? DARK_BACKGROUND : LIGHT_BACKGROUND,
     });
@@ -69,7 +61,7 @@ describe.each(['light', 'dark'] as const)('%s', (scheme: Scheme) => {
 
   it('sidebar: the chat answers in demo mode, and the image prompt shows the Demo badge', async () => {
     const panel = new FeatureUi(await firefox.open('sidepanel', '', { width: 420, height: 760 }));
-    expect(await looks(panel.page)).toEqual({
+    expect(await paintedScheme(panel.page)).toEqual({
       dark: scheme === 'dark',
       background: scheme === 'dark' ? DARK_BACKGROUND : LIGHT_BACKGROUND,
     });
@@ -94,4 +86,39 @@ describe.each(['light', 'dark'] as const)('%s', (scheme: Scheme) => {
     await panel.page.screenshot({ path: `${SHOTS}/firefox-sidebar-${scheme}.png` });
     await panel.page.close();
   });
+});
+
+it('"Summarize with Grompt" in the context menu opens the sidebar, which streams the summary of the selection', async () => {
+  await closeSidebar(firefox);
+  const article = await firefox.browser.newPage();
+  await article.goto(`${pages.url}/article.html`);
+  await selectText(article, '#lead');
+  await chooseFromContextMenu(firefox, article, '#lead', 'Summarize with Grompt');
+  await waitFor(() => sidebarOpen(firefox), 'the sidebar to open');
+  // The finished answer (aria-busy false once it has streamed to its end).
+  await waitForText(
+    () => sidebarText(firefox, 'section.answer[aria-busy="false"]'),
+    /^Demo[\s\S]*Key Insights[\s\S]*Tidal turbines installed in three northern harbours/,
+    'the summary in the sidebar',
+  );
+  expect(await sidebarText(firefox, '[role="tab"][aria-selected="true"]')).toBe('Summarizer');
+  await article.close();
+});
+
+it('"Continue in side panel" opens the sidebar with the popup’s answer', async () => {
+  await closeSidebar(firefox);
+  const popup = new FeatureUi(await firefox.open('popup'));
+  await popup.chooseFeature('Image Prompt');
+  await popup.fill('Subject', 'a paper boat on a pond');
+  await popup.run();
+  await popup.waitForAnswer(/Prompt: a paper boat on a pond/);
+  await popup.waitForEnd();
+  await click(popup.page, { button: 'Continue in side panel' });
+  await waitFor(() => sidebarOpen(firefox), 'the sidebar to open');
+  await waitForText(
+    () => sidebarText(firefox, 'section.answer'),
+    /^Demo[\s\S]*Prompt: a paper boat on a pond/,
+    'the answer in the sidebar',
+  );
+  expect(await sidebarText(firefox, '[role="tab"][aria-selected="true"]')).toBe('Image');
 });
