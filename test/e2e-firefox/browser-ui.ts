@@ -50,3 +50,14 @@ export async function chooseFromContextMenu(firefox: Firefox, page: Page, select
     return true;
   })()`);
 }
+
+/**
+ * Fires one of our keyboard shortcuts the way a key press does: through the <key> element Firefox
+ * registered for it in the browser window (BiDi's key events reach the page, not the window's keys).
+ */
+export async function pressShortcut(firefox: Firefox, key: 'G' | 'U'): Promise<void> {
+  const keyset = `keyset[id="ext-keyset-id-${GECKO_ID.replace(/[@.]/g, '_')}"]`;
+  await firefox.chrome(
+    `(document.querySelector(${JSON.stringify(`${keyset} key[modifiers="alt,shift"][key="${key}"]`)}).doCommand(), true)`,
+  );
+}

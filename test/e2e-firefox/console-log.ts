@@ -1,6 +1,13 @@
 import type { Readable } from 'node:stream';
 
 /**
+ * A page's console.error as Firefox prints it: its arguments in source form ("text", 42, ({a:1}),
+ * (new Error(…))). The browser's own modules print through named console instances instead
+ * ("console.error: RSLoader: …", remote settings failing on a closed network): not ours.
+ */
+const PAGE_CONSOLE_ERROR = /^console\.error: (?![A-Za-z][\w.-]*: )/;
+
+/**
  * Firefox's stdout and stderr, line by line. With `devtools.console.stdout.content` on, every
  * console call of a web or extension page (background included) is printed there as
  * `console.<level>: …`, and uncaught errors and rejections as `JavaScript error: <url>, line N: …`
@@ -31,7 +38,7 @@ export class ConsoleLog {
   errors(): string[] {
     return this.lines.filter(
       (line) =>
-        !this.#expected.has(line) && (line.startsWith('console.error:') || (/^JavaScript error:/.test(line) && line.includes(this.origin))),
+        !this.#expected.has(line) && (PAGE_CONSOLE_ERROR.test(line) || (/^JavaScript error:/.test(line) && line.includes(this.origin))),
     );
   }
 

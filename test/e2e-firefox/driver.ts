@@ -1,6 +1,6 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { browser as wxtBrowser } from 'wxt/browser';
 import { ConsoleLog } from './console-log';
@@ -12,6 +12,7 @@ export const GECKO_ID = 'grompt-extension@kubex.dev';
 /** Fixed internal UUID (pref below): extension URLs and the Origin Firefox sends are known in advance. */
 export const UUID = '5f3c2a9e-7b1d-4e8a-9c6f-0d2b4a6e8f10';
 export const ORIGIN = `moz-extension://${UUID}`;
+const CONSOLE_DIR = 'test-results/firefox-console';
 
 export type Scheme = 'light' | 'dark';
 export type Surface = 'popup' | 'sidepanel' | 'options';
@@ -151,6 +152,9 @@ export class Firefox {
   /** Quits Firefox (profile flushed to disk), then fails if any page of ours logged an error. */
   async close(options: { keepProfile?: boolean } = {}): Promise<void> {
     await this.browser.close();
+    // Kept for whoever has to read a failure: everything Firefox printed, one file per browser.
+    mkdirSync(CONSOLE_DIR, { recursive: true });
+    writeFileSync(join(CONSOLE_DIR, `${basename(this.profileDir)}.log`), `${this.console.lines.join('\n')}\n`);
     if (this.ownsProfile && !options.keepProfile) rmSync(this.profileDir, { recursive: true, force: true });
     const errors = this.console.errors();
     if (errors.length) throw new Error(`Errors in Firefox's console:\n${errors.join('\n')}`);

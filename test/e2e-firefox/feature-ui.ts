@@ -108,6 +108,11 @@ export class FeatureUi {
     return waitForText(() => this.alert(), pattern, 'the error');
   }
 
+  /** Waits until every answer is rendered as Markdown (its renderer is loaded with the first answer). */
+  waitForMarkdown(): Promise<unknown> {
+    return waitFor(() => this.page.evaluate(() => !document.querySelector('.markdown-fallback')), 'the Markdown renderer');
+  }
+
   /** Waits for the last answer to end (done, error or stopped). */
   waitForEnd(): Promise<unknown> {
     return waitFor(

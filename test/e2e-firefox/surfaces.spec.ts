@@ -4,7 +4,7 @@ import type { FakeServer } from '../fakes/http';
 import { startPageServer } from '../e2e/support/page-server';
 import { Firefox, type Scheme } from './driver';
 import { FeatureUi } from './feature-ui';
-import { chooseFromContextMenu, closeSidebar, sidebarOpen, sidebarText } from './browser-ui';
+import { chooseFromContextMenu, closeSidebar, pressShortcut, sidebarOpen, sidebarText } from './browser-ui';
 import { click, fill, find, paintedScheme } from './pages';
 import { openPopupOver, selectText } from './popup-window';
 import { waitFor, waitForText } from './wait';
@@ -54,6 +54,7 @@ describe.each(['light', 'dark'] as const)('%s', (scheme: Scheme) => {
     expect(answer).toMatch(/^Demo/);
     await popup.waitForEnd();
     expect(await popup.badge()).toBe('demo');
+    await popup.waitForMarkdown();
     await popup.page.screenshot({ path: `${SHOTS}/firefox-popup-${scheme}.png` });
     await popup.page.close();
     await article.close();
@@ -72,6 +73,9 @@ describe.each(['light', 'dark'] as const)('%s', (scheme: Scheme) => {
     expect(await panel.badge()).toBe('demo');
 
     await panel.chooseFeature('Chat');
+    // The conversation lasts the browser session: start a new one, so that this answer is this scheme's.
+    await click(panel.page, { button: 'New chat' });
+    await waitFor(() => panel.page.evaluate(() => document.querySelectorAll('.turn').length === 0), 'an empty conversation');
     await fill(panel.page, { label: 'Message' }, 'How predictable is tidal energy compared with wind?');
     await panel.page.keyboard.press('Enter');
     await waitFor(
@@ -83,6 +87,7 @@ describe.each(['light', 'dark'] as const)('%s', (scheme: Scheme) => {
       async () => !(await (await find(panel.page, { button: 'Regenerate' })).evaluate((button) => (button as HTMLButtonElement).disabled)),
       'Regenerate',
     );
+    await panel.waitForMarkdown();
     await panel.page.screenshot({ path: `${SHOTS}/firefox-sidebar-${scheme}.png` });
     await panel.page.close();
   });
@@ -121,4 +126,23 @@ it('"Continue in side panel" opens the sidebar with the popup’s answer', async
     'the answer in the sidebar',
   );
   expect(await sidebarText(firefox, '[role="tab"][aria-selected="true"]')).toBe('Image');
+});
+
+it('the shortcuts, as Firefox registered them: Alt+Shift+U summarizes the selection into the sidebar, Alt+Shift+G opens it', async () => {
+  await closeSidebar(firefox);
+  const article = await firefox.browser.newPage();
+  await article.goto(`${pages.url}/article.html`);
+  await selectText(article, 'article p:nth-of-type(3)');
+  await article.bringToFront();
+  await pressShortcut(firefox, 'U');
+  await waitFor(() => sidebarOpen(firefox), 'the sidebar to open');
+  await waitForText(
+    () => sidebarText(firefox, 'section.answer[aria-busy="false"]'),
+    /^Demo[\s\S]*The cost per megawatt hour fell by a third/,
+    'the summary in the sidebar',
+  );
+  await closeSidebar(firefox);
+  await pressShortcut(firefox, 'G');
+  await waitFor(() => sidebarOpen(firefox), 'the sidebar to open again');
+  await article.close();
 });
