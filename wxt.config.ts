@@ -50,7 +50,7 @@ export default defineConfig({
       'contextMenus',
       'activeTab',
       'scripting',
-      // Drops the Origin header on our own requests to Ollama only (see lib/providers/ollama-origin.ts).
+      // Drops the Origin header on our own requests to Ollama only (see lib/worker/providers/ollama-origin-rule.ts).
       'declarativeNetRequestWithHostAccess',
       // Forgets keys after the idle time even while no page of ours is open.
       'alarms',

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useT } from './settings-context';
 
-export function CopyButton({ text, label, className }: { text: string; label?: string; className?: string }) {
+export function CopyButton({ text, label }: { text: string; label?: string }) {
   const t = useT();
   const [copied, setCopied] = useState(false);
   const copy = async () => {
@@ -10,7 +10,7 @@ export function CopyButton({ text, label, className }: { text: string; label?: s
     setTimeout(() => setCopied(false), 1500);
   };
   return (
-    <button type="button" className={className ?? 'small'} onClick={() => void copy()} disabled={!text}>
+    <button type="button" className="small" onClick={() => void copy()} disabled={!text}>
       <span aria-live="polite">{copied ? t('action.copied') : (label ?? t('action.copy'))}</span>
     </button>
   );

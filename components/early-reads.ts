@@ -1,9 +1,7 @@
-import type { Surface } from '@/lib/messaging/job';
+import type { Surface } from '@/lib/domain/job';
 import { activeTabId, type PageResult } from '@/lib/page/page-access';
 import { readSelection } from '@/lib/page/selection';
-import type { FormDrafts } from '@/lib/storage/items';
-import { defineItem } from '@/lib/storage/item';
-import { draftsKey, SETTINGS_KEY } from '@/lib/storage/keys';
+import { draftItems, type FormDrafts, rawSettingsItem } from '@/lib/storage/early-items';
 
 /**
  * What a page needs for its first useful frame (settings, drafts, the tab and its selection),
@@ -38,8 +36,8 @@ export function startEarlyReads(page: Surface, options: { selection: boolean }):
   surface = page;
   const tab = activeTabId();
   track('tab', tab);
-  track('settings', defineItem<unknown>('local', SETTINGS_KEY, {}).getValue());
-  track('drafts', defineItem<FormDrafts>('session', draftsKey(page), {}).getValue());
+  track('settings', rawSettingsItem.getValue());
+  track('drafts', draftItems[page].getValue());
   if (options.selection) track('selection', tab.then(readSelection));
 }
 

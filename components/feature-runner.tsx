@@ -2,7 +2,7 @@ import { type ReactNode, useState } from 'react';
 import type { FeatureId } from '@/lib/features/ids';
 import { FEATURES } from '@/lib/features/registry';
 import { validateInput } from '@/lib/features/validate';
-import type { GenerateRequest, Job, Surface } from '@/lib/messaging/job';
+import type { GenerateRequest, Job, Surface } from '@/lib/domain/job';
 import { AnswerPanel } from './answer/answer-panel';
 import { FeatureForm, type FormValues } from './forms/feature-form';
 import { choiceFor, ProviderBar } from './forms/provider-bar';

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { useT } from './settings-context';
 
-export function PageHeader({ children }: { children?: React.ReactNode }) {
+export function PageHeader() {
   const t = useT();
   return (
     <header className="page-header">
@@ -9,7 +9,6 @@ export function PageHeader({ children }: { children?: React.ReactNode }) {
       <h1>{t('app.name')}</h1>
       <span className="tagline">{t('app.tagline')}</span>
       <span className="spacer" />
-      {children}
       <button type="button" className="small" onClick={() => void browser.runtime.openOptionsPage()}>
         {t('action.options')}
       </button>

@@ -1,16 +1,16 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { onCommand } from '@/lib/background/commands';
-import { createContextMenus, onMenuClicked } from '@/lib/background/context-menu';
-import { listenForGenerations } from '@/lib/background/generation-port';
-import { scheduleKeyExpiry } from '@/lib/background/key-expiry';
-import { requestHandlers } from '@/lib/background/request-handlers';
+import { onCommand } from '@/lib/worker/background/commands';
+import { createContextMenus, onMenuClicked } from '@/lib/worker/background/context-menu';
+import { listenForGenerations } from '@/lib/worker/background/generation-port';
+import { scheduleKeyExpiry } from '@/lib/worker/background/key-expiry';
+import { requestHandlers } from '@/lib/worker/background/request-handlers';
 import { resolveLanguage } from '@/lib/i18n/translate';
 import { log } from '@/lib/log/logger';
 import { listenForRequests } from '@/lib/messaging/router';
-import { ensureOllamaOriginRule } from '@/lib/providers/ollama-origin-rule';
-import { installWorkerFetchGuard } from '@/lib/network/guarded-fetch';
-import { prepareSessionStorage } from '@/lib/secrets/key-store';
+import { ensureOllamaOriginRule } from '@/lib/worker/providers/ollama-origin-rule';
+import { installWorkerFetchGuard } from '@/lib/worker/network/guarded-fetch';
+import { prepareSessionStorage } from '@/lib/worker/secrets/key-store';
 import { readSettings, settingsItem } from '@/lib/storage/items';
 
 /**

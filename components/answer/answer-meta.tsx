@@ -1,5 +1,5 @@
 import { PROVIDERS, isProviderId } from '@/lib/catalogue/providers';
-import type { Job } from '@/lib/messaging/job';
+import type { Job } from '@/lib/domain/job';
 import { useT } from '../settings-context';
 
 /** Under each answer: provider, model, mode, and tokens when the provider reports them. */

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { isProviderId, PROVIDERS } from '@/lib/catalogue/providers';
-import type { Job } from '@/lib/messaging/job';
+import type { Job } from '@/lib/domain/job';
 import { useT } from '../settings-context';
 
 /** "Waiting for the server… 12 s": non-streaming routes show progress while nothing arrives. */

@@ -1,4 +1,4 @@
-import type { Mode } from '@/lib/messaging/job';
+import type { Mode } from '@/lib/domain/job';
 import { useT } from '../settings-context';
 
 /** The mode of every answer, in words as well as colour: BYOK blue, Server green, Demo yellow. */

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import type { ChatTurn } from '@/lib/messaging/conversation';
+import type { ChatTurn } from '@/lib/domain/chat';
 import { TrimNote } from '../answer/answer-notes';
 import { ModeBadge } from '../answer/mode-badge';
 import { CopyButton } from '../copy-button';

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { PROVIDERS, type ProviderId } from '@/lib/catalogue/providers';
-import { mismatchedKeyFamily } from '@/lib/secrets/key-shape';
+import { mismatchedKeyFamily } from '@/lib/keys/key-shape';
 import { useSettings, useT } from '../settings-context';
 
 interface KeyFieldProps {

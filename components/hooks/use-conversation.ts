@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { Conversation } from '@/lib/messaging/conversation';
-import { conversationSchema } from '@/lib/messaging/conversation';
+import type { Conversation } from '@/lib/domain/chat';
+import { conversationSchema } from '@/lib/domain/chat';
 import { request } from '@/lib/messaging/client';
 import { conversationItem } from '@/lib/storage/items';
 

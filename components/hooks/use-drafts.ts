@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { defaultInput } from '@/lib/features/defaults';
 import type { FeatureId } from '@/lib/features/ids';
-import type { Surface } from '@/lib/messaging/job';
+import type { Surface } from '@/lib/domain/job';
 import { draftItems, type FormDrafts } from '@/lib/storage/items';
 import { takeEarly, takeResolved } from '../early-reads';
 

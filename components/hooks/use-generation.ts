@@ -2,15 +2,13 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { browser } from 'wxt/browser';
 import type { GromptError } from '@/lib/errors/kinds';
-import type { GenerateRequest, Job, Surface } from '@/lib/messaging/job';
+import type { GenerateRequest, Job, Surface } from '@/lib/domain/job';
 import { GENERATION_PORT, type PortCommand, portEventSchema } from '@/lib/messaging/port-protocol';
 
 type Port = ReturnType<typeof browser.runtime.connect>;
 
 export interface GenerationState {
   job: Job | null;
-  /** The background went away mid-answer (the worker was stopped): the partial text is kept. */
-  interrupted: boolean;
 }
 
 function withError(job: Job, error: GromptError, status: Job['status']): Job {
@@ -22,7 +20,7 @@ function withError(job: Job, error: GromptError, status: Job['status']): Job {
  * this hook mirrors it, and reattaches when the page opens again.
  */
 export function useGeneration(surface: Surface, interruptedError: () => GromptError) {
-  const [state, setState] = useState<GenerationState>({ job: null, interrupted: false });
+  const [state, setState] = useState<GenerationState>({ job: null });
   const port = useRef<Port | undefined>(undefined);
   const firstTextSeen = useRef(false);
 
@@ -38,7 +36,7 @@ export function useGeneration(surface: Surface, interruptedError: () => GromptEr
         const { data } = event;
         const apply = () =>
           setState((current) => {
-            if (data.type === 'job') return { job: data.job, interrupted: false };
+            if (data.type === 'job') return { job: data.job };
             if (data.type === 'idle' || !current.job) return current;
             if (data.type === 'text-delta') return { ...current, job: { ...current.job, text: current.job.text + data.text } };
             if (data.type === 'finish') {
@@ -58,10 +56,9 @@ export function useGeneration(surface: Surface, interruptedError: () => GromptEr
       next.onDisconnect.addListener(() => {
         if (port.current !== next) return;
         port.current = undefined;
+        // The background went away mid-answer (the worker was stopped): the partial text is kept.
         setState((current) =>
-          current.job?.status === 'running'
-            ? { job: withError(current.job, interruptedError(), 'interrupted'), interrupted: true }
-            : current,
+          current.job?.status === 'running' ? { job: withError(current.job, interruptedError(), 'interrupted') } : current,
         );
       });
       next.postMessage(command);

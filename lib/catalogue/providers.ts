@@ -1,6 +1,6 @@
 /**
  * What each provider is, as data: safe for every part of the extension to read
- * (no SDK, no key). The adapters that call providers live in lib/providers and are
+ * (no SDK, no key). The adapters that call providers live in lib/worker/providers and are
  * reachable from the background only.
  */
 export const PROVIDER_IDS = ['openai', 'chatgpt', 'claude', 'gemini', 'deepseek', 'ollama'] as const;

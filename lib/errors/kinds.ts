@@ -44,12 +44,6 @@ export const gromptErrorSchema = z.object({
 });
 export type GromptError = z.infer<typeof gromptErrorSchema>;
 
-/** 408/409/429/5xx are worth retrying; the rest will fail the same way again. */
-export function isRetryableStatus(status: number | undefined): boolean {
-  if (status === undefined) return false;
-  return status === 408 || status === 409 || status === 429 || status >= 500;
-}
-
 const RETRYABLE_KINDS: ReadonlySet<ErrorKind> = new Set([
   'rate-limit',
   'network',

@@ -1,5 +1,5 @@
-import type { ChatTurn } from '../messaging/conversation';
-import type { TrimNote } from '../messaging/job';
+import type { ChatTurn } from '../domain/chat';
+import type { TrimNote } from '../domain/job';
 
 /** Where the middle of a long text was cut, in words the model and the user can read. */
 export const OMISSION_MARK = (omitted: number) => `\n\n[… ${omitted.toLocaleString('en-US')} characters omitted …]\n\n`;

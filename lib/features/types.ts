@@ -1,6 +1,6 @@
 import type { z } from '../zod';
 import type { Language, MessageKey } from '../i18n/translate';
-import type { ChatTurn } from '../messaging/conversation';
+import type { ChatTurn } from '../domain/chat';
 import type { FeatureId } from './ids';
 
 export interface PromptMessage {

@@ -1,6 +1,6 @@
 import { z } from '../zod';
 import { gromptErrorSchema } from '../errors/kinds';
-import { finishReasonSchema, generateRequestSchema, jobSchema, surfaceSchema, usageSchema } from './job';
+import { finishReasonSchema, generateRequestSchema, jobSchema, surfaceSchema, usageSchema } from '../domain/job';
 
 /** One runtime Port per generation. Its name tells the background what it is. */
 export const GENERATION_PORT = 'grompt-generation';

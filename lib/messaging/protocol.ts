@@ -1,8 +1,7 @@
 import { z } from '../zod';
 import { PROVIDER_IDS } from '../catalogue/providers';
 import { gromptErrorSchema } from '../errors/kinds';
-import { conversationSchema } from './conversation';
-import { jobSchema, surfaceSchema } from './job';
+import { conversationSchema } from '../domain/chat';
 
 const provider = z.enum(PROVIDER_IDS);
 
@@ -33,8 +32,6 @@ export const requests = {
     request: z.object({ url: z.string().check(z.maxLength(500)) }),
     response: z.object({ prefix: z.string(), version: z.optional(z.string()) }),
   },
-  'job.get': { request: z.object({ surface: surfaceSchema }), response: z.nullable(jobSchema) },
-  'job.clear': { request: z.object({ surface: surfaceSchema }), response: z.object({}) },
   /** Moves the popup's finished answer (and its form) to the side panel. */
   'job.continue-in-panel': { request: z.object({}), response: z.object({}) },
   'chat.get': { request: z.object({}), response: conversationSchema },

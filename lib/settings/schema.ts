@@ -15,7 +15,7 @@ const whole = (min: number, max: number) => z.int().check(z.minimum(min), z.maxi
 
 /**
  * Everything the extension keeps on disk (storage.local). Nothing secret belongs here:
- * keys live in lib/secrets, in session memory only.
+ * keys live in lib/worker/secrets, in session memory only.
  */
 export const settingsSchema = z.object({
   provider: z._default(providerId, 'openai'),

@@ -1,15 +1,15 @@
 import { defineItem } from './item';
-import { draftsKey, SETTINGS_KEY } from './keys';
+import { SETTINGS_KEY } from './early-items';
 import { z } from '../zod';
-import { type Conversation, conversationSchema } from '../messaging/conversation';
+import { type Conversation, conversationSchema } from '../domain/chat';
 import type { FeatureId } from '../features/ids';
-import { type Job, jobSchema, type Surface } from '../messaging/job';
+import { type Job, jobSchema, type Surface } from '../domain/job';
 import { parseSettings, type Settings } from '../settings/schema';
 
 /**
  * Everything the extension keeps, declared once. `local:` is on disk and holds only
  * preferences; `session:` is memory only and holds answers and the chat.
- * Keys are the one exception to "declared here": they live in lib/secrets/items.ts so
+ * Keys are the one exception to "declared here": they live in lib/worker/secrets/items.ts so
  * that lint can keep every UI file away from them.
  */
 export const settingsItem = defineItem<Settings>('local', SETTINGS_KEY, parseSettings({}));
@@ -48,13 +48,4 @@ export const serverPrefixItem = defineItem<Record<string, string>>('session', 's
 /** Which feature the side panel should show: set by the context menu and shortcuts. */
 export const panelViewItem = defineItem<{ feature: FeatureId; at: number } | null>('session', 'panel-view', null);
 
-/** What the user typed in each feature's form, per surface: closing the popup loses nothing. */
-export type FormDrafts = Partial<Record<FeatureId, Record<string, unknown>>>;
-export const draftItems: Record<Surface, ReturnType<typeof defineDraftItem>> = {
-  popup: defineDraftItem('popup'),
-  sidepanel: defineDraftItem('sidepanel'),
-};
-
-function defineDraftItem(surface: Surface) {
-  return defineItem<FormDrafts>('session', draftsKey(surface), {});
-}
+export { draftItems, type FormDrafts } from './early-items';

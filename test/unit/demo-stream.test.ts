@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { demoStream } from '@/lib/engine/demo-stream';
-import type { StreamPart } from '@/lib/providers/types';
+import { demoStream } from '@/lib/worker/engine/demo-stream';
+import type { StreamPart } from '@/lib/worker/providers/types';
 import { collect, textOf } from './helpers';
 
 const MARKDOWN = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findRefusal, isLoopback, isSecureTransport, parseEndpoint, RequestRefusedError } from '@/lib/network/endpoint-policy';
-import { createGuardedFetch, installWorkerFetchGuard } from '@/lib/network/guarded-fetch';
+import { createGuardedFetch, installWorkerFetchGuard } from '@/lib/worker/network/guarded-fetch';
 
 type Fetch = typeof fetch;
 interface Call {

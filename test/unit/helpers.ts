@@ -1,4 +1,4 @@
-import type { StreamPart } from '@/lib/providers/types';
+import type { StreamPart } from '@/lib/worker/providers/types';
 
 export async function collect<T>(stream: AsyncIterable<T>): Promise<T[]> {
   const parts: T[] = [];

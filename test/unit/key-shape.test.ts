@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PROVIDER_IDS } from '@/lib/catalogue/providers';
-import { keyFamily, mismatchedKeyFamily } from '@/lib/secrets/key-shape';
-import { maskKey } from '@/lib/secrets/mask';
+import { keyFamily, mismatchedKeyFamily } from '@/lib/keys/key-shape';
+import { maskKey } from '@/lib/worker/secrets/mask';
 import { testKey } from './helpers';
 
 const OPENAI = testKey('sk-proj-');

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import { forgetAllKeys, forgetKey, forgetKeysIfIdle, keyStatuses, readKey, saveKey } from '@/lib/secrets/key-store';
+import { forgetAllKeys, forgetKey, forgetKeysIfIdle, keyStatuses, readKey, saveKey } from '@/lib/worker/secrets/key-store';
 import { testKey } from './helpers';
 
 const KEY = testKey('sk-proj-');

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ErrorFacts } from '@/lib/errors/describe';
-import { type RetryPolicy, retryBeforeFirstToken, withWatchdog } from '@/lib/engine/resilience';
-import type { StreamPart } from '@/lib/providers/types';
+import { type RetryPolicy, retryBeforeFirstToken, withWatchdog } from '@/lib/worker/engine/resilience';
+import type { StreamPart } from '@/lib/worker/providers/types';
 import { collect, textOf } from './helpers';
 
 const TINY: RetryPolicy = { attempts: 3, baseDelayMs: 1, maxDelayMs: 50 };

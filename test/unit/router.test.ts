@@ -8,8 +8,7 @@ const notCalled = () => {
 };
 
 /** A full handler map whose handlers fail the test if called; each test overrides what it needs. */
-function handlers(overrides: Partial<RequestHandlers> = {}): RequestHandlers & { seen: unknown[] } {
-  const seen: unknown[] = [];
+function handlers(overrides: Partial<RequestHandlers> = {}): RequestHandlers {
   const base: RequestHandlers = {
     'key.set': notCalled,
     'key.forget': notCalled,
@@ -17,14 +16,12 @@ function handlers(overrides: Partial<RequestHandlers> = {}): RequestHandlers & {
     'key.status': notCalled,
     'models.list': notCalled,
     'server.test': notCalled,
-    'job.get': notCalled,
-    'job.clear': notCalled,
     'job.continue-in-panel': notCalled,
     'chat.get': notCalled,
     'chat.clear': notCalled,
     'chat.set-draft': notCalled,
   };
-  return Object.assign(base, overrides, { seen });
+  return Object.assign(base, overrides);
 }
 
 beforeEach(() => {
@@ -75,7 +72,7 @@ describe('dispatch', () => {
     ['a missing field', { type: 'key.set', payload: { provider: 'openai' } }],
     ['an empty key', { type: 'key.set', payload: { provider: 'openai', key: '   ' } }],
     ['a wrong type', { type: 'chat.set-draft', payload: { draft: 42 } }],
-    ['a missing payload', { type: 'job.get' }],
+    ['a missing payload', { type: 'models.list' }],
   ])('answers invalid-input for a payload with %s, without calling the handler', async (_label, raw) => {
     const reply = await dispatch(raw, handlers());
     expect(reply).toMatchObject({ ok: false, error: { kind: 'invalid-input', retryable: false } });
@@ -119,11 +116,11 @@ describe('dispatch', () => {
 
   it('hides a thrown non-Error value too', async () => {
     const map = handlers({
-      'job.clear': async () => {
+      'chat.clear': async () => {
         throw 'raw string failure';
       },
     });
-    const reply = await dispatch({ type: 'job.clear', payload: { surface: 'popup' } }, map);
+    const reply = await dispatch({ type: 'chat.clear', payload: {} }, map);
     expect(reply).toMatchObject({ ok: false, error: { kind: 'internal' } });
     expect(JSON.stringify(reply)).not.toContain('raw string failure');
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cropMiddle, fitHistory, OMISSION_MARK } from '@/lib/features/trim';
-import type { ChatTurn } from '@/lib/messaging/conversation';
+import type { ChatTurn } from '@/lib/domain/chat';
 
 /** A text whose every part can be located: "[0000]" … "[nnnn]" markers, 6 characters each. */
 function numbered(count: number): string {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { detectPrefix } from '@/lib/grompt/detect';
-import { saveKey } from '@/lib/secrets/key-store';
+import { detectPrefix } from '@/lib/worker/grompt/detect';
+import { saveKey } from '@/lib/worker/secrets/key-store';
 import { startGromptFake } from '../../fakes/grompt-fake';
 import { type FakeServer, startFake } from '../../fakes/http';
 import { testKey } from '../helpers';
@@ -68,7 +68,7 @@ describe('Grompt server client', () => {
 
   it('gives up on a server that never answers, with a timeout', async () => {
     const silent = track(await startFake(() => undefined));
-    const { callUnified } = await import('@/lib/grompt/client');
+    const { callUnified } = await import('@/lib/worker/grompt/client');
     const error = await callUnified({
       serverUrl: silent.url,
       prefix: '/api/v1',

@@ -1,6 +1,6 @@
-import { LiveJob } from '@/lib/engine/live-job';
-import { runJob } from '@/lib/engine/run-job';
-import type { GenerateRequest, Job } from '@/lib/messaging/job';
+import { LiveJob } from '@/lib/worker/engine/live-job';
+import { runJob } from '@/lib/worker/engine/run-job';
+import type { GenerateRequest, Job } from '@/lib/domain/job';
 import type { Settings } from '@/lib/settings/schema';
 import { settingsItem } from '@/lib/storage/items';
 import { parseSettings } from '@/lib/settings/schema';
@@ -16,7 +16,6 @@ export async function runRequest(
     status: 'running',
     text: '',
     startedAt: Date.now(),
-    workerId: 'test',
   });
   signal?.addEventListener('abort', () => live.controller.abort());
   await runJob(live, 'en');

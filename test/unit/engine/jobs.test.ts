@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readConversation } from '@/lib/storage/items';
-import { saveKey } from '@/lib/secrets/key-store';
+import { saveKey } from '@/lib/worker/secrets/key-store';
 import type { FakeServer } from '../../fakes/http';
 import { startOpenAIFake } from '../../fakes/openai-fake';
 import { testKey } from '../helpers';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { saveKey } from '@/lib/secrets/key-store';
+import { saveKey } from '@/lib/worker/secrets/key-store';
 import { startAnthropicFake } from '../../fakes/anthropic-fake';
 import { startGeminiFake } from '../../fakes/gemini-fake';
 import { startGromptFake } from '../../fakes/grompt-fake';

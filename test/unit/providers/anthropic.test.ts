@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADAPTERS } from '@/lib/providers/registry';
+import { ADAPTERS } from '@/lib/worker/providers/registry';
 import { anthropicKeyOf, startAnthropicFake } from '../../fakes/anthropic-fake';
 import type { FakeServer } from '../../fakes/http';
 import { collect, lastPart, MESSAGES, testKey, textOf } from '../helpers';

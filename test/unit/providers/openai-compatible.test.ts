@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADAPTERS } from '@/lib/providers/registry';
+import { ADAPTERS } from '@/lib/worker/providers/registry';
 import type { FakeServer } from '../../fakes/http';
 import { startOpenAIFake } from '../../fakes/openai-fake';
 import { collect, lastPart, MESSAGES, testKey, textOf } from '../helpers';

@@ -1,0 +1,61 @@
+import { z } from '../zod';
+import { PROVIDER_IDS } from '../catalogue/providers';
+import { gromptErrorSchema } from '../errors/kinds';
+import { FEATURE_IDS } from '../features/ids';
+
+export const SURFACES = ['popup', 'sidepanel'] as const;
+export const surfaceSchema = z.enum(SURFACES);
+export type Surface = z.infer<typeof surfaceSchema>;
+
+/** How an answer was produced: shown on every answer as a badge. */
+export const MODES = ['byok', 'server', 'demo', 'local', 'unknown'] as const;
+export const modeSchema = z.enum(MODES);
+export type Mode = z.infer<typeof modeSchema>;
+
+export const usageSchema = z.object({
+  inputTokens: z.optional(z.int().check(z.nonnegative())),
+  outputTokens: z.optional(z.int().check(z.nonnegative())),
+});
+export type Usage = z.infer<typeof usageSchema>;
+
+export const finishReasonSchema = z.enum(['stop', 'length', 'content-filter', 'other']);
+export type FinishReason = z.infer<typeof finishReasonSchema>;
+
+export const trimNoteSchema = z.object({
+  keptPercent: z.number().check(z.minimum(0), z.maximum(100)),
+  originalChars: z.int().check(z.nonnegative()),
+  keptChars: z.int().check(z.nonnegative()),
+  /** What was trimmed: the feature's main text, or older chat turns. */
+  scope: z.enum(['input', 'history']),
+});
+export type TrimNote = z.infer<typeof trimNoteSchema>;
+
+/** A request to run one feature once. The background validates `input` against the feature. */
+export const generateRequestSchema = z.object({
+  surface: surfaceSchema,
+  feature: z.enum(FEATURE_IDS),
+  input: z.record(z.string(), z.unknown()),
+  provider: z.enum(PROVIDER_IDS),
+  model: z.optional(z.string().check(z.maxLength(200))),
+});
+export type GenerateRequest = z.infer<typeof generateRequestSchema>;
+
+export const JOB_STATUSES = ['running', 'done', 'error', 'stopped', 'interrupted'] as const;
+
+/** One generation as the background keeps it in session memory, so no UI can lose it. */
+export const jobSchema = z.object({
+  id: z.string(),
+  request: generateRequestSchema,
+  status: z.enum(JOB_STATUSES),
+  mode: z.optional(modeSchema),
+  model: z.optional(z.string()),
+  text: z.string(),
+  error: z.optional(gromptErrorSchema),
+  usage: z.optional(usageSchema),
+  finishReason: z.optional(finishReasonSchema),
+  trim: z.optional(trimNoteSchema),
+  startedAt: z.number(),
+  firstTokenAt: z.optional(z.number()),
+  finishedAt: z.optional(z.number()),
+});
+export type Job = z.infer<typeof jobSchema>;

@@ -1,0 +1,36 @@
+import { browser, type Browser } from 'wxt/browser';
+import type { FeatureId } from '../../features/ids';
+import { type Language, type MessageKey, translate } from '../../i18n/translate';
+import { log } from '../../log/logger';
+import { runOnSelection } from './selection-jobs';
+import { openSidePanel } from '../../browser/side-panel';
+
+const PARENT_ID = 'grompt-more';
+
+/** Menu items on a selection, and the feature each one runs. */
+export const MENU_ITEMS: readonly { id: string; feature: FeatureId; title: MessageKey; parent?: string }[] = [
+  { id: 'grompt-summarizer', feature: 'summarizer', title: 'menu.summarize' },
+  { id: 'grompt-prompt-crafter', feature: 'prompt-crafter', title: 'menu.craft', parent: PARENT_ID },
+  { id: 'grompt-code-generator', feature: 'code-generator', title: 'menu.code', parent: PARENT_ID },
+  { id: 'grompt-image-prompt', feature: 'image-prompt', title: 'menu.image', parent: PARENT_ID },
+  { id: 'grompt-chat', feature: 'chat', title: 'menu.chat', parent: PARENT_ID },
+];
+
+export async function createContextMenus(language: Language): Promise<void> {
+  await browser.contextMenus.removeAll();
+  browser.contextMenus.create({ id: MENU_ITEMS[0]?.id ?? '', title: translate(language, 'menu.summarize'), contexts: ['selection'] });
+  browser.contextMenus.create({ id: PARENT_ID, title: translate(language, 'menu.more'), contexts: ['selection'] });
+  for (const item of MENU_ITEMS.slice(1)) {
+    browser.contextMenus.create({ id: item.id, parentId: item.parent, title: translate(language, item.title), contexts: ['selection'] });
+  }
+}
+
+/** The click handler. The side panel opens first, synchronously, while the gesture is live. */
+export function onMenuClicked(info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab): void {
+  const item = MENU_ITEMS.find((entry) => entry.id === info.menuItemId);
+  if (!item) return;
+  openSidePanel(tab?.windowId);
+  runOnSelection(item.feature, tab?.id, info.selectionText ?? '').catch((error: unknown) =>
+    log.error('context menu action failed', { feature: item.feature, error }),
+  );
+}

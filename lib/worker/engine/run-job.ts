@@ -1,0 +1,92 @@
+import { PROVIDERS } from '../../catalogue/providers';
+import { appendAnswer, beginTurn, NothingToAnswerError } from '../chat/conversation';
+import { describeError, type ErrorFacts } from '../../errors/describe';
+import { type Language, translate } from '../../i18n/translate';
+import { log } from '../../log/logger';
+import type { ChatTurn } from '../../domain/chat';
+import type { Mode } from '../../domain/job';
+import { readKey } from '../secrets/key-store';
+import type { Settings } from '../../settings/schema';
+import { readSettings } from '../../storage/items';
+import type { LiveJob } from './live-job';
+import { InvalidInputError, prepareCall } from './prepare';
+import { chooseRoute } from './route';
+import { openSource, type Target } from './sources';
+
+function targetFor(liveJob: LiveJob, settings: Settings): Target {
+  const { provider, model } = liveJob.job.request;
+  const info = PROVIDERS[provider];
+  return {
+    provider,
+    model: model?.trim() || settings.models[provider] || info.defaultModel,
+    baseUrl: settings.baseUrls[provider]?.trim() || info.defaultBaseUrl,
+  };
+}
+
+/** Chat keeps its conversation in session storage; other features are one turn. */
+async function chatContext(liveJob: LiveJob): Promise<{ input: Record<string, unknown>; history: ChatTurn[] }> {
+  const { request } = liveJob.job;
+  if (request.feature !== 'chat') return { input: request.input, history: [] };
+  const action = request.input.action === 'retry' || request.input.action === 'regenerate' ? request.input.action : 'send';
+  const message = typeof request.input.message === 'string' ? request.input.message.trim() : '';
+  if (action === 'send' && !message) return { input: request.input, history: [] };
+  const turn = await beginTurn(message, action);
+  return { input: { message: turn.message, action: 'send' }, history: turn.history };
+}
+
+/** Runs a job to its end: prepare, route, stream, and record the outcome. */
+export async function runJob(liveJob: LiveJob, language: Language): Promise<void> {
+  const settings = await readSettings();
+  const target = targetFor(liveJob, settings);
+  const { signal } = liveJob.controller;
+  const fail = (facts: ErrorFacts) => {
+    // One line per failure for whoever debugs it: the kind and redacted text, never a raw body.
+    if (facts.kind !== 'aborted') {
+      log.info('job failed', { feature: liveJob.job.request.feature, kind: facts.kind, status: facts.status, detail: facts.detail });
+    }
+    return liveJob.fail(
+      describeError({ model: target.model, url: target.baseUrl, ...facts }, language),
+      facts.kind === 'aborted' ? 'stopped' : 'error',
+    );
+  };
+  try {
+    const { input, history } = await chatContext(liveJob);
+    const prepared = prepareCall({ ...liveJob.job.request, input }, target.provider, language, history);
+    const apiKey = PROVIDERS[target.provider].needsKey ? await readKey(target.provider, settings.keyIdleMinutes) : undefined;
+    const route = chooseRoute(target.provider, apiKey, settings);
+    const mode: Mode | undefined = route.kind === 'demo' ? 'demo' : route.kind === 'direct' ? route.mode : undefined;
+    await liveJob.update({ model: target.model, ...(mode ? { mode } : {}), ...(prepared.trim ? { trim: prepared.trim } : {}) });
+    for await (const part of openSource(route, prepared, target, settings, signal)) {
+      if (part.type === 'text-delta') liveJob.appendText(part.text);
+      else if (part.type === 'meta') await liveJob.update({ mode: part.mode, ...(part.model ? { model: part.model } : {}) });
+      else if (part.type === 'finish') await liveJob.finish(part.reason, part.usage);
+      else await fail(signal.aborted ? { kind: 'aborted' } : { ...part.error, provider: part.error.provider ?? target.provider });
+      if (part.type === 'finish' || part.type === 'error') break;
+    }
+    if (liveJob.job.status === 'running')
+      await fail(signal.aborted ? { kind: 'aborted' } : { kind: 'incomplete', provider: target.provider });
+  } catch (error) {
+    if (error instanceof InvalidInputError) await fail(error.facts);
+    else if (error instanceof NothingToAnswerError) {
+      await fail({ kind: 'invalid-input', detail: translate(language, 'validation.message-required') });
+    } else {
+      log.error('job failed', { feature: liveJob.job.request.feature, error });
+      await fail(signal.aborted ? { kind: 'aborted' } : { kind: 'internal' });
+    }
+  }
+  await recordChatAnswer(liveJob, target);
+}
+
+async function recordChatAnswer(liveJob: LiveJob, target: Target): Promise<void> {
+  const { job } = liveJob;
+  if (job.request.feature !== 'chat' || !job.text) return;
+  if (job.status !== 'done' && job.status !== 'stopped') return;
+  await appendAnswer({
+    content: job.text,
+    provider: target.provider,
+    model: job.model ?? target.model,
+    ...(job.mode ? { mode: job.mode } : {}),
+    ...(job.usage ? { usage: job.usage } : {}),
+    ...(job.trim ? { trim: job.trim } : {}),
+  });
+}

@@ -1,0 +1,92 @@
+import type { ProviderId } from '../../catalogue/providers';
+import { callUnified, normaliseServerUrl, ServerCallError } from '../grompt/client';
+import { detectPrefix } from '../grompt/detect';
+import type { Mode } from '../../domain/job';
+import { ensureOllamaOriginRule } from '../providers/ollama-origin-rule';
+import { ADAPTERS } from '../providers/registry';
+import type { StreamPart } from '../providers/types';
+import type { Settings } from '../../settings/schema';
+import { serverPrefixItem } from '../../storage/items';
+import { demoStream } from './demo-stream';
+import type { PreparedCall } from './prepare';
+import { retryBeforeFirstToken, withWatchdog } from './resilience';
+import type { Route } from './route';
+
+/** What a route yields: the provider stream parts, plus the mode once the server reports it. */
+export type SourceEvent = StreamPart | { type: 'meta'; mode: Mode; model?: string };
+
+export interface Target {
+  provider: ProviderId;
+  model: string;
+  baseUrl: string;
+}
+
+export async function resolvePrefix(serverUrl: string, setting: Settings['server']['prefix'], signal: AbortSignal): Promise<string> {
+  if (setting !== 'auto') return setting;
+  const key = normaliseServerUrl(serverUrl);
+  const cached = (await serverPrefixItem.getValue())[key];
+  if (cached) return cached;
+  const { prefix } = await detectPrefix(key, signal);
+  await serverPrefixItem.setValue({ ...(await serverPrefixItem.getValue()), [key]: prefix });
+  return prefix;
+}
+
+async function* viaServer(
+  route: Extract<Route, { kind: 'server' }>,
+  prepared: PreparedCall,
+  target: Target,
+  settings: Settings,
+  signal: AbortSignal,
+): AsyncIterable<SourceEvent> {
+  try {
+    const prefix = await resolvePrefix(route.serverUrl, settings.server.prefix, signal);
+    const answer = await callUnified({
+      serverUrl: route.serverUrl,
+      prefix,
+      provider: target.provider,
+      prompt: prepared.serverPrompt,
+      maxTokens: prepared.maxTokens,
+      model: target.model,
+      ...(route.apiKey ? { apiKey: route.apiKey } : {}),
+      signal,
+      timeoutMs: settings.timeoutSeconds * 1000,
+    });
+    yield { type: 'meta', mode: answer.mode, model: answer.model };
+    if (answer.text) yield { type: 'text-delta', text: answer.text };
+    yield { type: 'finish', reason: 'stop' };
+  } catch (error) {
+    if (!(error instanceof ServerCallError)) throw error;
+    if (error.facts.kind === 'server-unsupported') {
+      // A cached prefix may be stale (the server was upgraded or replaced): detect again next time.
+      const { [normaliseServerUrl(route.serverUrl)]: _stale, ...rest } = await serverPrefixItem.getValue();
+      await serverPrefixItem.setValue(rest);
+    }
+    yield { type: 'error', error: error.facts };
+  }
+}
+
+/** Opens the stream for a request along its route. */
+export async function* openSource(
+  route: Route,
+  prepared: PreparedCall,
+  target: Target,
+  settings: Settings,
+  signal: AbortSignal,
+): AsyncIterable<SourceEvent> {
+  if (route.kind === 'demo') {
+    yield* demoStream(prepared.demo, signal);
+    return;
+  }
+  if (route.kind === 'server') {
+    yield* viaServer(route, prepared, target, settings, signal);
+    return;
+  }
+  if (target.provider === 'ollama') await ensureOllamaOriginRule(target.baseUrl);
+  const adapter = ADAPTERS[target.provider];
+  const connection = { baseUrl: target.baseUrl, ...(route.apiKey ? { apiKey: route.apiKey } : {}) };
+  const call = (callSignal: AbortSignal) =>
+    adapter.stream(connection, { model: target.model, messages: prepared.messages, maxTokens: prepared.maxTokens, signal: callSignal });
+  // A provider that has said nothing for this long is not coming back.
+  const limit = settings.timeoutSeconds * 1000;
+  yield* withWatchdog((watched) => retryBeforeFirstToken(call, watched), signal, { firstPartMs: limit, idleMs: limit }, target.provider);
+}

@@ -1,0 +1,19 @@
+import type { ProviderId } from '../../catalogue/providers';
+import { anthropicAdapter } from './anthropic';
+import { geminiAdapter } from './gemini';
+import { ollamaAdapter } from './ollama';
+import { openAICompatible } from './openai-compatible';
+import type { ProviderAdapter } from './types';
+
+/** Model ids that are not chat models (embeddings, speech, images, moderation). */
+const NOT_CHAT = /embed|whisper|tts|dall-e|image|moderation|davinci|babbage|audio|realtime|transcribe|search|computer-use/i;
+
+/** Every provider's adapter. The OpenAI-style ones are rows of one adapter. */
+export const ADAPTERS: Record<ProviderId, ProviderAdapter> = {
+  openai: openAICompatible({ id: 'openai', apiPath: '', hiddenModels: NOT_CHAT }),
+  chatgpt: openAICompatible({ id: 'chatgpt', apiPath: '', hiddenModels: NOT_CHAT }),
+  deepseek: openAICompatible({ id: 'deepseek', apiPath: '' }),
+  ollama: ollamaAdapter,
+  claude: anthropicAdapter,
+  gemini: geminiAdapter,
+};

@@ -1,0 +1,85 @@
+import { browser } from 'wxt/browser';
+import type { ProviderId } from '../../catalogue/providers';
+import { rememberSecretForRedaction } from '../../log/logger';
+import { keysItem, keysLastActivityItem } from './items';
+import { maskKey } from './mask';
+
+export interface KeyStatus {
+  hasKey: boolean;
+  masked: string;
+}
+
+/**
+ * storage.session must exist, and only our own pages and the worker may read it. Without
+ * it BYOK is unavailable: we fail closed rather than fall back to a store on disk.
+ */
+export async function prepareSessionStorage(): Promise<boolean> {
+  const session = browser.storage?.session;
+  if (!session) return false;
+  // Firefox has no setAccessLevel: there content scripts can never read storage.session.
+  const setAccessLevel = (session as { setAccessLevel?: (options: { accessLevel: string }) => Promise<void> }).setAccessLevel;
+  if (setAccessLevel) await setAccessLevel.call(session, { accessLevel: 'TRUSTED_CONTEXTS' });
+  return true;
+}
+
+export function isSessionStorageAvailable(): boolean {
+  return Boolean(browser.storage?.session);
+}
+
+async function touch(): Promise<void> {
+  await keysLastActivityItem.setValue(Date.now());
+}
+
+export async function saveKey(provider: ProviderId, key: string): Promise<KeyStatus> {
+  const keys = await keysItem.getValue();
+  await keysItem.setValue({ ...keys, [provider]: key });
+  await touch();
+  rememberSecretForRedaction(key);
+  return { hasKey: true, masked: maskKey(key) };
+}
+
+/** The key for a call about to be made; using it counts as activity. */
+export async function readKey(provider: ProviderId, idleMinutes: number): Promise<string | undefined> {
+  if (!isSessionStorageAvailable()) return undefined;
+  if (await forgetKeysIfIdle(idleMinutes)) return undefined;
+  const key = (await keysItem.getValue())[provider];
+  if (!key) return undefined;
+  rememberSecretForRedaction(key);
+  await touch();
+  return key;
+}
+
+export async function hasKey(provider: ProviderId): Promise<boolean> {
+  if (!isSessionStorageAvailable()) return false;
+  return Boolean((await keysItem.getValue())[provider]);
+}
+
+export async function forgetKey(provider: ProviderId): Promise<void> {
+  const { [provider]: _forgotten, ...rest } = await keysItem.getValue();
+  await keysItem.setValue(rest);
+}
+
+export async function forgetAllKeys(): Promise<void> {
+  await keysItem.removeValue();
+  await keysLastActivityItem.removeValue();
+}
+
+/** Forgets every key once none has been used for the idle time. Returns whether it did. */
+export async function forgetKeysIfIdle(idleMinutes: number, now = Date.now()): Promise<boolean> {
+  const keys = await keysItem.getValue();
+  if (Object.keys(keys).length === 0) return false;
+  const lastActivity = await keysLastActivityItem.getValue();
+  if (now - lastActivity < idleMinutes * 60_000) return false;
+  await forgetAllKeys();
+  return true;
+}
+
+export async function keyStatuses(): Promise<Partial<Record<ProviderId, KeyStatus>>> {
+  if (!isSessionStorageAvailable()) return {};
+  const keys = await keysItem.getValue();
+  const statuses: Partial<Record<ProviderId, KeyStatus>> = {};
+  for (const [provider, key] of Object.entries(keys) as [ProviderId, string][]) {
+    if (key) statuses[provider] = { hasKey: true, masked: maskKey(key) };
+  }
+  return statuses;
+}
