@@ -241,6 +241,14 @@ export const en = {
   'error.internal': 'Something went wrong inside the extension. Please try again.',
   'error.detail': 'Details from {provider}: {detail}',
   'error.via-server': '(via the Grompt server)',
+
+  // Providers: reasoning models and model suggestions (issue #14).
+  'answer.thinking': 'Thinking… {seconds} s',
+  'answer.thinkingNow': 'Thinking…',
+  'answer.reasoning': 'Reasoning',
+  'answer.reasoningFor': 'Reasoning ({seconds} s)',
+  'error.suggestions': 'Models {provider} has:',
+  'action.useModel': 'Use {model}',
 } as const;
 
 export type MessageKey = keyof typeof en;

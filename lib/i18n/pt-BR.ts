@@ -244,4 +244,12 @@ export const ptBR: Record<MessageKey, string> = {
   'error.internal': 'Algo deu errado dentro da extensão. Tente de novo.',
   'error.detail': 'Detalhes de {provider}: {detail}',
   'error.via-server': '(pelo servidor Grompt)',
+
+  // Providers: reasoning models and model suggestions (issue #14).
+  'answer.thinking': 'Pensando… {seconds} s',
+  'answer.thinkingNow': 'Pensando…',
+  'answer.reasoning': 'Raciocínio',
+  'answer.reasoningFor': 'Raciocínio ({seconds} s)',
+  'error.suggestions': 'Modelos que {provider} tem:',
+  'action.useModel': 'Usar {model}',
 };
