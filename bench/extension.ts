@@ -42,7 +42,8 @@ export class BenchBrowser {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const extensionId = new URL(worker.url()).host;
     // The web page the popup reads its selection from: the active tab of the last focused window.
-    const pages = await startPageServer({ '/big.html': bigPageHtml() });
+    const pages = await startPageServer();
+    pages.addPages({ '/big.html': bigPageHtml() });
     const article = context.pages()[0] ?? (await context.newPage());
     await article.goto(`${pages.url}/article.html`);
     await article.bringToFront();

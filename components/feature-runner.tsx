@@ -5,6 +5,7 @@ import { validateInput } from '@/lib/features/validate';
 import type { GenerateRequest, Job, Surface } from '@/lib/domain/job';
 import { AnswerPanel } from './answer/answer-panel';
 import { FeatureForm, type FormValues } from './forms/feature-form';
+import { withFeatureModel } from './forms/choose-model';
 import { choiceFor, ProviderBar } from './forms/provider-bar';
 import type { SurfaceJobs } from './hooks/use-jobs';
 import type { useKeys } from './hooks/use-keys';
@@ -44,7 +45,7 @@ export function retryOf(job: Job, choice: { provider: GenerateRequest['provider'
  */
 export function FeatureRunner(props: FeatureRunnerProps) {
   const t = useT();
-  const { settings } = useSettings();
+  const { settings, update } = useSettings();
   const feature = FEATURES[props.feature];
   const [errors, setErrors] = useState<Record<string, string>>({});
   const { jobs } = props;
@@ -101,6 +102,11 @@ export function FeatureRunner(props: FeatureRunnerProps) {
           actions={{
             onStop: () => jobs.stop(props.feature),
             onRetry: () => jobs.start(retryOf(job, choiceFor(settings, props.feature))),
+            onUseModel: (model) => {
+              const { provider } = job.request;
+              void update((current) => withFeatureModel(current, props.feature, provider, model));
+              jobs.start(retryOf(job, { provider, model }));
+            },
             extra: props.answerExtra?.(job),
           }}
         />

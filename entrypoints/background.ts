@@ -1,19 +1,18 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { onCommand } from '@/lib/worker/background/commands';
-import { createContextMenus, onMenuClicked } from '@/lib/worker/background/context-menu';
+import { onMenuClicked } from '@/lib/worker/background/context-menu';
 import { listenForGenerations } from '@/lib/worker/background/generation-port';
 import { scheduleKeyExpiry } from '@/lib/worker/background/key-expiry';
 import { requestHandlers } from '@/lib/worker/background/request-handlers';
-import { resolveLanguage } from '@/lib/i18n/translate';
+import { syncWithSettings } from '@/lib/worker/background/settings-sync';
 import { log } from '@/lib/log/logger';
 import { listenForRequests } from '@/lib/messaging/router';
-import { ensureOllamaOriginRule } from '@/lib/worker/providers/ollama-origin-rule';
 import { installWorkerFetchGuard } from '@/lib/worker/network/guarded-fetch';
 import { prepareSessionStorage } from '@/lib/worker/secrets/key-store';
 import { ensureReserve } from '@/lib/worker/session/room';
 import { sweepSession } from '@/lib/worker/session/sweep';
-import { readSettings, settingsItem } from '@/lib/storage/items';
+import { settingsItem } from '@/lib/storage/items';
 
 /**
  * The service worker: the only code that holds keys and talks to providers. It wires
@@ -35,13 +34,8 @@ export default defineBackground({
       await sweepSession();
     });
 
-    const syncWithSettings = async () => {
-      const settings = await readSettings();
-      await createContextMenus(resolveLanguage(settings.language, navigator.language));
-      await ensureOllamaOriginRule(settings.baseUrls.ollama?.trim() || 'http://localhost:11434');
-    };
-    browser.runtime.onInstalled.addListener(() => void syncWithSettings());
-    browser.runtime.onStartup.addListener(() => void syncWithSettings());
+    browser.runtime.onInstalled.addListener(() => void syncWithSettings({ force: true }));
+    browser.runtime.onStartup.addListener(() => void syncWithSettings({ force: true }));
     settingsItem.watch(() => void syncWithSettings());
   },
 });

@@ -3,6 +3,8 @@ import { isProviderId, PROVIDERS } from '@/lib/catalogue/providers';
 import type { Job } from '@/lib/domain/job';
 import { ClearFinishedButton } from '../jobs/session-full-note';
 import { useT } from '../settings-context';
+import { GrantAccessButton } from './grant-access';
+import { ModelSuggestions } from './model-suggestions';
 
 /** "Waiting for the server… 12 s": non-streaming routes show progress while nothing arrives. */
 export function WaitingNote({ job }: { job: Job }) {
@@ -39,7 +41,7 @@ export function TrimNote({ trim }: { trim: Job['trim'] }) {
   );
 }
 
-export function ErrorNote({ job, onRetry }: { job: Job; onRetry?: () => void }) {
+export function ErrorNote({ job, onRetry, onUseModel }: { job: Job; onRetry?: () => void; onUseModel?: (model: string) => void }) {
   const t = useT();
   const { error } = job;
   if (!error || job.status === 'stopped') return null;
@@ -55,6 +57,10 @@ export function ErrorNote({ job, onRetry }: { job: Job; onRetry?: () => void }) 
         </p>
       ) : null}
       {error.kind === 'session-full' ? <ClearFinishedButton /> : null}
+      {onRetry && error.kind === 'permission-revoked' && error.origin ? (
+        <GrantAccessButton origin={error.origin} onGranted={onRetry} />
+      ) : null}
+      <ModelSuggestions error={error} onUseModel={onUseModel} />
       {onRetry ? (
         <button type="button" onClick={onRetry}>
           {t('action.retry')}

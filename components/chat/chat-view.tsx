@@ -4,7 +4,9 @@ import { activeTabId } from '@/lib/page/page-access';
 import { readSelection } from '@/lib/page/selection';
 import { quoteSelection } from '@/lib/features/quote';
 import { AnswerPanel } from '../answer/answer-panel';
+import { ExportMenu } from '../answer/export-menu';
 import { retryOf } from '../feature-runner';
+import { withFeatureModel } from '../forms/choose-model';
 import { choiceFor, ProviderBar } from '../forms/provider-bar';
 import { useConversation } from '../hooks/use-conversation';
 import type { SurfaceJobs } from '../hooks/use-jobs';
@@ -19,7 +21,7 @@ import { ChatTurnView } from './chat-turn';
  */
 export function ChatView({ jobs, keys }: { jobs: SurfaceJobs; keys: ReturnType<typeof useKeys> }) {
   const t = useT();
-  const { settings } = useSettings();
+  const { settings, update } = useSettings();
   const conversation = useConversation();
   const [composer, setComposer] = useState('');
   const [note, setNote] = useState<string | undefined>();
@@ -79,7 +81,15 @@ export function ChatView({ jobs, keys }: { jobs: SurfaceJobs; keys: ReturnType<t
         {pending ? (
           <AnswerPanel
             job={pending}
-            actions={{ onStop: () => jobs.stop('chat'), onRetry: () => jobs.start(retryOf(pending, choiceFor(settings, 'chat'))) }}
+            actions={{
+              onStop: () => jobs.stop('chat'),
+              onRetry: () => jobs.start(retryOf(pending, choiceFor(settings, 'chat'))),
+              onUseModel: (model) => {
+                const { provider } = pending.request;
+                void update((current) => withFeatureModel(current, 'chat', provider, model));
+                jobs.start(retryOf(pending, { provider, model }));
+              },
+            }}
           />
         ) : null}
         <div ref={bottom} />
@@ -125,6 +135,7 @@ export function ChatView({ jobs, keys }: { jobs: SurfaceJobs; keys: ReturnType<t
           <button type="button" disabled={running} onClick={() => void request('chat.clear', {})}>
             {t('action.newChat')}
           </button>
+          <ExportMenu source={{ kind: 'chat', turns: conversation.turns }} disabled={running || !conversation.turns.length} />
         </div>
         <ProviderBar feature="chat" keys={keys} />
       </div>

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { PROVIDER_IDS, PROVIDERS, type ProviderId } from '@/lib/catalogue/providers';
 import type { FeatureId } from '@/lib/features/ids';
 import type { Settings } from '@/lib/settings/schema';
@@ -6,6 +6,7 @@ import type { useKeys } from '../hooks/use-keys';
 import { useModels } from '../hooks/use-models';
 import { useSettings, useT } from '../settings-context';
 import { KeyField } from './key-field';
+import { ModelInput } from './model-input';
 
 /** The provider and model a feature runs with: its own choice, else the global default. */
 export function choiceFor(settings: Settings, feature: FeatureId): { provider: ProviderId; model: string } {
@@ -15,8 +16,10 @@ export function choiceFor(settings: Settings, feature: FeatureId): { provider: P
   return { provider, model };
 }
 
-/** Provider and model pickers plus the BYOK field. Each feature remembers its own choice. */
-/** The popup folds the bar into one summary line ("OpenAI · gpt-4o-mini · key saved") to fit its size. */
+/**
+ * Provider and model pickers plus the BYOK field. Each feature remembers its own choice.
+ * The popup folds the bar into one summary line ("OpenAI · gpt-5.6-luna · key saved") to fit its size.
+ */
 export function ProviderBar({ feature, keys, compact }: { feature: FeatureId; keys: ReturnType<typeof useKeys>; compact?: boolean }) {
   const t = useT();
   const { settings, update } = useSettings();
@@ -26,9 +29,6 @@ export function ProviderBar({ feature, keys, compact }: { feature: FeatureId; ke
   const { models } = useModels(provider, status?.hasKey, !compact || open);
   const providerId = useId();
   const modelId = useId();
-  // The field may be empty while the user types a new model; an empty model is never saved.
-  const [modelDraft, setModelDraft] = useState(model);
-  useEffect(() => setModelDraft(model), [model]);
   const choose = (next: { provider: ProviderId; model?: string }) =>
     update((current) => ({
       ...current,
@@ -56,16 +56,7 @@ export function ProviderBar({ feature, keys, compact }: { feature: FeatureId; ke
         </div>
         <div className="field">
           <label htmlFor={modelId}>{t('model.label')}</label>
-          <input
-            id={modelId}
-            list={`${modelId}-list`}
-            value={modelDraft}
-            spellCheck={false}
-            onChange={(event) => {
-              setModelDraft(event.target.value);
-              if (event.target.value.trim()) void choose({ provider, model: event.target.value.trim() });
-            }}
-          />
+          <ModelInput id={modelId} list={`${modelId}-list`} value={model} onCommit={(next) => void choose({ provider, model: next })} />
           <datalist id={`${modelId}-list`}>
             {models.map((entry) => (
               <option key={entry} value={entry} />

@@ -1,6 +1,7 @@
 import type { FeatureId } from '@/lib/features/ids';
 import type { GenerateRequest, Job } from '@/lib/domain/job';
 import type { PortEvent } from '@/lib/messaging/port-protocol';
+import { withReasoningDelta, withTextDelta } from './job-deltas';
 
 /** A surface's jobs as its page holds them: one per feature, the runs waiting, and a start that needs the user's choice. */
 export interface JobsState {
@@ -35,11 +36,17 @@ export function applyEvent(state: JobsState, event: PortEvent): JobsState {
     case 'busy':
       return { ...state, busy: event.request };
     case 'update':
-    case 'text-delta': {
+    case 'text-delta':
+    case 'reasoning-delta': {
       const feature = featureOf(state, event.jobId);
       const job = feature ? state.jobs[feature] : undefined;
       if (!feature || !job) return state;
-      const next: Job = event.type === 'update' ? { ...job, ...event.change } : { ...job, text: job.text + event.text };
+      const next: Job =
+        event.type === 'update'
+          ? { ...job, ...event.change }
+          : event.type === 'text-delta'
+            ? withTextDelta(job, event.text)
+            : withReasoningDelta(job, event.text);
       return { ...state, jobs: { ...state.jobs, [feature]: next } };
     }
   }

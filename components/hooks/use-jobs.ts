@@ -30,7 +30,8 @@ export function useJobs(surface: Surface, interruptedError: () => GromptError) {
       const current = store.get();
       const next = applyEvent(current, event);
       // Text for a feature not on screen is kept, and painted when its tab is shown.
-      const onScreen = event.type !== 'text-delta' || featureOf(current, event.jobId) === viewing.current;
+      const streamed = event.type === 'text-delta' || event.type === 'reasoning-delta';
+      const onScreen = !streamed || featureOf(current, event.jobId) === viewing.current;
       if (!onScreen) return store.set(next, false);
       // The first words of each answer are painted in this task, not in a later scheduled render.
       if (event.type === 'text-delta' && !painted.current.has(event.jobId)) {
@@ -93,7 +94,7 @@ export function useJobs(surface: Surface, interruptedError: () => GromptError) {
       setState((current) => (current.busy ? { ...current, busy: undefined } : current));
       send({ type: 'start', request, ifBusy });
     },
-    [send, setState],
+    [send, setState, store],
   );
   const stop = useCallback(
     (feature: FeatureId) => {

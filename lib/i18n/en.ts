@@ -132,6 +132,20 @@ export const en = {
   'answer.imageBlocked': 'Image not loaded (remote images are blocked): {alt}',
   'answer.insertFailed': 'No text field had focus on the page. Click into the field first, then try again.',
   'answer.insertUnavailable': 'Grompt cannot write into this page.',
+  'answer.footnote': 'Footnote {number}',
+  'answer.footnotes': 'Footnotes',
+  'answer.footnoteBack': 'Back to the text of footnote {number}',
+
+  'export.menu': 'Export',
+  'export.copyMarkdown': 'Copy as Markdown',
+  'export.copyText': 'Copy as plain text',
+  'export.download': 'Download .md',
+  'export.copied': 'Copied.',
+  'export.downloaded': 'Saved as {file}.',
+  'export.failed': 'Could not copy: the browser refused access to the clipboard.',
+  'export.dated': 'Exported {date}',
+  'export.input': 'Your input',
+  'export.answer': 'Answer',
 
   'page.selectionEmpty': 'Nothing is selected on this page.',
   'page.restricted': 'Extensions cannot read this page (browser pages and the web store are protected). Paste the text instead.',
@@ -227,6 +241,25 @@ export const en = {
   'error.internal': 'Something went wrong inside the extension. Please try again.',
   'error.detail': 'Details from {provider}: {detail}',
   'error.via-server': '(via the Grompt server)',
+
+  // Security, second round (issue #11): key-shaped values, revoked access, saving failures.
+  'validation.key-shaped': 'This looks like an API key. Keys go in the key field, never here: nothing was saved.',
+  'options.credentialsUrl': 'Remove the user name and password from the URL: keys go in the key field, and travel in headers.',
+  'options.queryUrl': 'Remove the query string (“?…”) and fragment from the URL: keys go in the key field, never in a URL.',
+  'options.saveFailed': 'Could not save: {reason}',
+  'error.permission-revoked':
+    'Access to {host} was withdrawn in the browser, so nothing was sent. Grant access again to use it, or change the URL in the settings.',
+  'error.key-shaped': 'The model name or a URL in the settings looks like an API key, so nothing was sent. Keys go in the key field.',
+  'action.grantAccess': 'Grant access',
+  'answer.accessNotGranted': 'Access to {origin} was not granted.',
+
+  // Providers: reasoning models and model suggestions (issue #14).
+  'answer.thinking': 'Thinking… {seconds} s',
+  'answer.thinkingNow': 'Thinking…',
+  'answer.reasoning': 'Reasoning',
+  'answer.reasoningFor': 'Reasoning ({seconds} s)',
+  'error.suggestions': 'Models {provider} has:',
+  'action.useModel': 'Use {model}',
 
   // Concurrent jobs and session memory (issue 10)
   'error.session-full': 'Session memory is full: clear finished answers to make room, then try again.',

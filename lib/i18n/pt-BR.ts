@@ -131,6 +131,20 @@ export const ptBR: Record<MessageKey, string> = {
   'answer.imageBlocked': 'Imagem não carregada (imagens remotas são bloqueadas): {alt}',
   'answer.insertFailed': 'Nenhum campo de texto estava em foco na página. Clique no campo primeiro e tente de novo.',
   'answer.insertUnavailable': 'O Grompt não consegue escrever nesta página.',
+  'answer.footnote': 'Nota {number}',
+  'answer.footnotes': 'Notas',
+  'answer.footnoteBack': 'Voltar ao texto da nota {number}',
+
+  'export.menu': 'Exportar',
+  'export.copyMarkdown': 'Copiar como Markdown',
+  'export.copyText': 'Copiar como texto simples',
+  'export.download': 'Baixar .md',
+  'export.copied': 'Copiado.',
+  'export.downloaded': 'Salvo como {file}.',
+  'export.failed': 'Não foi possível copiar: o navegador recusou o acesso à área de transferência.',
+  'export.dated': 'Exportado em {date}',
+  'export.input': 'Sua entrada',
+  'export.answer': 'Resposta',
 
   'page.selectionEmpty': 'Nada está selecionado nesta página.',
   'page.restricted':
@@ -230,6 +244,26 @@ export const ptBR: Record<MessageKey, string> = {
   'error.internal': 'Algo deu errado dentro da extensão. Tente de novo.',
   'error.detail': 'Detalhes de {provider}: {detail}',
   'error.via-server': '(pelo servidor Grompt)',
+
+  // Security, second round (issue #11): key-shaped values, revoked access, saving failures.
+  'validation.key-shaped': 'Isto parece uma chave de API. Chaves vão no campo da chave, nunca aqui: nada foi salvo.',
+  'options.credentialsUrl': 'Remova o usuário e a senha da URL: chaves vão no campo da chave e viajam nos cabeçalhos.',
+  'options.queryUrl': 'Remova a query string (“?…”) e o fragmento da URL: chaves vão no campo da chave, nunca numa URL.',
+  'options.saveFailed': 'Não foi possível salvar: {reason}',
+  'error.permission-revoked':
+    'O acesso a {host} foi retirado no navegador, então nada foi enviado. Conceda o acesso de novo para usá-lo, ou mude a URL nas configurações.',
+  'error.key-shaped':
+    'O nome do modelo ou uma URL nas configurações parece uma chave de API, então nada foi enviado. Chaves vão no campo da chave.',
+  'action.grantAccess': 'Conceder acesso',
+  'answer.accessNotGranted': 'O acesso a {origin} não foi concedido.',
+
+  // Providers: reasoning models and model suggestions (issue #14).
+  'answer.thinking': 'Pensando… {seconds} s',
+  'answer.thinkingNow': 'Pensando…',
+  'answer.reasoning': 'Raciocínio',
+  'answer.reasoningFor': 'Raciocínio ({seconds} s)',
+  'error.suggestions': 'Modelos que {provider} tem:',
+  'action.useModel': 'Usar {model}',
 
   // Concurrent jobs and session memory (issue 10)
   'error.session-full': 'A memória da sessão está cheia: limpe as respostas concluídas para abrir espaço e tente de novo.',

@@ -29,6 +29,8 @@ export const portEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('job'), job: jobSchema }),
   z.object({ type: z.literal('update'), jobId: z.string(), change: jobChangeSchema }),
   z.object({ type: z.literal('text-delta'), jobId: z.string(), text: z.string() }),
+  /** What a reasoning model thinks before it answers: its own channel, never part of the answer. */
+  z.object({ type: z.literal('reasoning-delta'), jobId: z.string(), text: z.string() }),
   /** A run waiting for the feature's current answer (null: none any more). */
   z.object({ type: z.literal('queued'), feature: featureIdSchema, request: z.nullable(generateRequestSchema) }),
   /** Start was refused: the feature's answer is still running, and the user has to choose. */

@@ -30,6 +30,8 @@ export const JOB_PREFIX = 'job.';
 export const jobRecordKey = (id: string) => `${JOB_PREFIX}${id}`;
 export const jobInputKey = (id: string) => `${JOB_PREFIX}${id}.input`;
 export const jobChunkKey = (id: string, index: number) => `${JOB_PREFIX}${id}.${index}`;
+/** A reasoning model's thinking, stored like the answer: in chunks of its own, each written once. */
+export const jobReasoningKey = (id: string, index: number) => `${JOB_PREFIX}${id}.r${index}`;
 
 /** A job's record as stored; lib/worker/session/records.ts validates it (storedJobSchema). */
 export const jobRecordItem = (id: string) => defineItem<unknown>('session', jobRecordKey(id), null);
@@ -56,3 +58,9 @@ export const serverPrefixItem = defineItem<Record<string, string>>('session', 's
 export const panelViewItem = defineItem<{ feature: FeatureId; at: number } | null>('session', 'panel-view', null);
 
 export { draftItems, type FormDrafts } from './early-items';
+
+/** Security round 2: an Ollama call succeeded in this browser session (its origin rule may stay). */
+export const ollamaUsedItem = defineItem<boolean>('session', 'ollama-used', false);
+
+/** What the background last derived from settings (menus' language, Ollama rule), to skip repeats. */
+export const settingsSyncedItem = defineItem<string | null>('session', 'settings-synced', null);

@@ -1,30 +1,21 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, launchExtension, test } from './fixtures';
-import { startPageServer } from './support/page-server';
+import { expectAccessible } from './support/axe';
 import { openPopupOver, selectText } from './support/surfaces';
 
 // Screenshots land in docs/screenshots when asked for (UPDATE_SCREENSHOTS=1), else with the test results.
 const SHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'test-results/screenshots';
 
-async function expectAccessible(page: Page, name: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  expect(serious.map((violation) => `${name}: ${violation.id} — ${violation.nodes[0]?.target.join(' ')}`)).toEqual([]);
-}
-
 for (const scheme of ['light', 'dark'] as const) {
-  test(`popup, side panel and options pass axe (no serious or critical issue), ${scheme}, and are captured`, async () => {
+  test(`popup, side panel and options pass axe (no serious or critical issue), ${scheme}, and are captured`, async ({ pageServer }) => {
     const profile = mkdtempSync(join(tmpdir(), 'grompt-look-'));
     const { context, worker, extensionId } = await launchExtension(profile, { colorScheme: scheme });
-    const pages = await startPageServer();
     try {
       mkdirSync(SHOTS, { recursive: true });
       const article = await context.newPage();
-      await article.goto(`${pages.url}/article.html`);
+      await article.goto(`${pageServer.url}/article.html`);
       await selectText(article, '#lead');
       const popup = await openPopupOver(context, worker, extensionId);
       await popup.setViewportSize({ width: 440, height: 600 });
@@ -50,7 +41,6 @@ for (const scheme of ['light', 'dark'] as const) {
       await options.goto(`chrome-extension://${extensionId}/options.html`);
       await expectAccessible(options, 'options');
     } finally {
-      await pages.close();
       await context.close();
       rmSync(profile, { recursive: true, force: true });
     }

@@ -13,6 +13,7 @@ import { LiveJob } from '@/lib/worker/engine/live-job';
 import { saveDraft } from '@/lib/worker/session/drafts';
 import { slotJobs, storeNewJob, storeProgress } from '@/lib/worker/session/job-store';
 import { ensureReserve, SessionFullError } from '@/lib/worker/session/room';
+import { readJob } from '@/lib/worker/session/records';
 import { sweepSession } from '@/lib/worker/session/sweep';
 import { keyStatuses, saveKey } from '@/lib/worker/secrets/key-store';
 import type { FakeServer } from '../fakes/http';
@@ -45,7 +46,7 @@ function finishedJob(id: string, feature: Job['request']['feature'], finishedAt:
 
 async function storeFinished(job: Job): Promise<void> {
   await storeNewJob(job, `popup/${job.request.feature}`);
-  await storeProgress(job, 0, job.text);
+  await storeProgress(job, { chunks: 0, reasoningChunks: 0 }, job.text);
 }
 
 /** Fills the area with someone else's data (as the e2e test does from the worker) up to `free` bytes below the limit. */
@@ -122,6 +123,25 @@ describe('session memory has a budget', () => {
     expect(await textKeys()).toHaveLength(1);
     expect((await readDrafts('sidepanel')).summarizer).toMatchObject({ text });
     expect((await slotJobs())['sidepanel/summarizer']).toBeDefined();
+  });
+
+  it('reasoning is kept like the answer, in chunks of its own, and read back with it', async () => {
+    const live = new LiveJob({
+      id: 'thinker',
+      request: { surface: 'popup', feature: 'summarizer', provider: 'openai', input: { text: 'x' } },
+      status: 'running',
+      text: '',
+      startedAt: Date.now(),
+    });
+    live.appendReasoning('First I read the text. ');
+    await live.persist();
+    live.appendReasoning('Then I weigh it.');
+    live.appendText('The summary.');
+    await live.finish('stop', undefined);
+    const stored = await readJob('thinker');
+    expect(stored).toMatchObject({ status: 'done', text: 'The summary.', reasoning: 'First I read the text. Then I weigh it.' });
+    const record = (await browser.storage.session.get('job.thinker'))['job.thinker'];
+    expect(JSON.stringify(record)).not.toContain('weigh');
   });
 
   it('a text no draft or job refers to any more is swept away', async () => {

@@ -30,7 +30,7 @@ export function onMenuClicked(info: Browser.contextMenus.OnClickData, tab?: Brow
   const item = MENU_ITEMS.find((entry) => entry.id === info.menuItemId);
   if (!item) return;
   openSidePanel(tab?.windowId);
-  runOnSelection(item.feature, tab?.id, info.selectionText ?? '').catch((error: unknown) =>
+  runOnSelection(item.feature, tab?.id, info.selectionText ?? '', info.frameId).catch((error: unknown) =>
     log.error('context menu action failed', { feature: item.feature, error }),
   );
 }

@@ -1,7 +1,7 @@
 import { bestEffort } from '../session/room';
 import { PROVIDERS, type ProviderId } from '../../catalogue/providers';
 import { log } from '../../log/logger';
-import { ensureOllamaOriginRule } from '../providers/ollama-origin-rule';
+import { afterOllamaCall, ensureOllamaOriginRule } from '../providers/ollama-origin-rule';
 import { ADAPTERS } from '../providers/registry';
 import { readKey } from '../secrets/key-store';
 import { modelCacheItem, readSettings } from '../../storage/items';
@@ -23,10 +23,12 @@ export async function listModels(provider: ProviderId): Promise<{ models: string
   try {
     if (provider === 'ollama') await ensureOllamaOriginRule(baseUrl);
     const models = await ADAPTERS[provider].listModels({ baseUrl, ...(apiKey ? { apiKey } : {}) }, AbortSignal.timeout(8_000));
+    if (provider === 'ollama') await afterOllamaCall(true, settings);
     if (models.length === 0) return defaults;
     await bestEffort(() => modelCacheItem.update((cache) => ({ ...cache, [cacheKey]: { models, at: Date.now() } })));
     return { models, source: 'provider' };
   } catch (error) {
+    if (provider === 'ollama') await afterOllamaCall(false, settings);
     log.info('model list unavailable, using defaults', { provider, error });
     return defaults;
   }

@@ -9,8 +9,8 @@ import { bestEffort } from '../session/room';
 import { panelViewItem, readSettings } from '../../storage/items';
 
 /** The selection as the page has it (with line breaks), or the menu's copy of it. */
-async function selectionText(tabId: number | undefined, fallback: string): Promise<string> {
-  const read = await readSelection(tabId);
+async function selectionText(tabId: number | undefined, fallback: string, frameId?: number): Promise<string> {
+  const read = await readSelection(tabId, frameId);
   return read.ok && read.value ? read.value : fallback;
 }
 
@@ -19,10 +19,11 @@ async function selectionText(tabId: number | undefined, fallback: string): Promi
  * storage; the panel follows it when it mounts (or at once, if it is already open). It never
  * stops another answer: if the panel's same feature is still writing one, this run waits for
  * it, and the panel offers to stop that one instead. Chat gets the selection quoted in its
- * composer, for the user to ask about.
+ * composer, for the user to ask about. `frameId`: the frame the context menu was opened in,
+ * whose selection it is.
  */
-export async function runOnSelection(feature: FeatureId, tabId: number | undefined, fallbackText: string): Promise<void> {
-  const text = await selectionText(tabId, fallbackText);
+export async function runOnSelection(feature: FeatureId, tabId: number | undefined, fallbackText: string, frameId?: number): Promise<void> {
+  const text = await selectionText(tabId, fallbackText, frameId);
   await bestEffort(() => panelViewItem.setValue({ feature, at: Date.now() }));
   if (feature === 'chat') {
     await setDraft(quoteSelection(text));

@@ -24,6 +24,7 @@ export class LiveJob {
   readonly controller = new AbortController();
   private readonly ports = new Set<Port>();
   private pending = '';
+  private pendingReasoning = '';
   private lastFlush = 0;
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private lastPersist = 0;
@@ -31,7 +32,8 @@ export class LiveJob {
   private saving: Promise<void> = Promise.resolve();
   private stored = false;
   private savedChars = 0;
-  private savedChunks = 0;
+  private savedReasoningChars = 0;
+  private readonly saved = { chunks: 0, reasoningChunks: 0 };
   /** The id of the job this one took the slot from, once stored. */
   previousInSlot: string | undefined;
   /** A newer job took this one's slot: its saves keep to its own records, never the slot's. */
@@ -56,7 +58,12 @@ export class LiveJob {
 
   /** The job as pages have it now: text still waiting for the next flush reaches them with that flush, not twice. */
   snapshot(): Job {
-    return { ...this.job, text: this.job.text.slice(0, this.job.text.length - this.pending.length) };
+    const reasoning = this.job.reasoning?.slice(0, this.job.reasoning.length - this.pendingReasoning.length);
+    return {
+      ...this.job,
+      text: this.job.text.slice(0, this.job.text.length - this.pending.length),
+      ...(reasoning !== undefined ? { reasoning } : {}),
+    };
   }
 
   async update(change: JobChange): Promise<void> {
@@ -68,8 +75,22 @@ export class LiveJob {
 
   appendText(text: string): void {
     if (!this.job.firstTokenAt) this.job.firstTokenAt = Date.now();
+    // The first word of the answer ends the reasoning: how long the model thought.
+    if (this.job.reasoning !== undefined && !this.job.reasoningEndedAt) this.job.reasoningEndedAt = Date.now();
     this.job.text += text;
     this.pending += text;
+    this.schedule();
+  }
+
+  /** Reasoning is batched like text, on its own channel: it never becomes part of the answer. */
+  appendReasoning(text: string): void {
+    if (!this.job.reasoningStartedAt) this.job.reasoningStartedAt = Date.now();
+    this.job.reasoning = (this.job.reasoning ?? '') + text;
+    this.pendingReasoning += text;
+    this.schedule();
+  }
+
+  private schedule(): void {
     const now = Date.now();
     if (now - this.lastFlush >= FRAME_MS) this.flush();
     else this.flushTimer ??= setTimeout(() => this.flush(), FRAME_MS - (now - this.lastFlush));
@@ -100,9 +121,12 @@ export class LiveJob {
         this.stored = true;
       }
       const newText = job.text.slice(this.savedChars);
-      await storeProgress(job, this.savedChunks, newText);
+      const newReasoning = job.reasoning?.slice(this.savedReasoningChars) ?? '';
+      await storeProgress(job, this.saved, newText, newReasoning);
       this.savedChars += newText.length;
-      if (newText) this.savedChunks += 1;
+      this.savedReasoningChars += newReasoning.length;
+      if (newText) this.saved.chunks += 1;
+      if (newReasoning) this.saved.reasoningChunks += 1;
       if (this.job.unsaved) this.markUnsaved(false);
     } catch (error) {
       if (error instanceof SessionFullError) {
@@ -122,8 +146,14 @@ export class LiveJob {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
     // Only text sent counts: a state change just before the first token must not delay it.
-    if (!this.pending) return;
+    if (!this.pending && !this.pendingReasoning) return;
     this.lastFlush = Date.now();
+    if (this.pendingReasoning) {
+      const reasoning = this.pendingReasoning;
+      this.pendingReasoning = '';
+      this.broadcast({ type: 'reasoning-delta', jobId: this.job.id, text: reasoning });
+    }
+    if (!this.pending) return;
     const text = this.pending;
     this.pending = '';
     this.broadcast({ type: 'text-delta', jobId: this.job.id, text });

@@ -2,13 +2,15 @@ import type { ProviderId } from '../../catalogue/providers';
 import { callUnified, normaliseServerUrl, ServerCallError } from '../grompt/client';
 import { detectPrefix } from '../grompt/detect';
 import type { Mode } from '../../domain/job';
-import { ensureOllamaOriginRule } from '../providers/ollama-origin-rule';
+import { withOllamaRule } from '../providers/ollama-origin-rule';
 import { ADAPTERS } from '../providers/registry';
 import type { StreamPart } from '../providers/types';
 import type { Settings } from '../../settings/schema';
 import { serverPrefixItem } from '../../storage/items';
 import { bestEffort } from '../session/room';
 import { demoStream } from './demo-stream';
+import { withModelSuggestions } from './model-suggestions';
+import { preflight } from './preflight';
 import type { PreparedCall } from './prepare';
 import { retryBeforeFirstToken, withWatchdog } from './resilience';
 import type { Route } from './route';
@@ -77,16 +79,28 @@ export async function* openSource(
     yield* demoStream(prepared.demo, signal);
     return;
   }
+  const refused = await preflight(route, target);
+  if (refused) {
+    yield { type: 'error', error: refused };
+    return;
+  }
   if (route.kind === 'server') {
     yield* viaServer(route, prepared, target, settings, signal);
     return;
   }
-  if (target.provider === 'ollama') await ensureOllamaOriginRule(target.baseUrl);
   const adapter = ADAPTERS[target.provider];
   const connection = { baseUrl: target.baseUrl, ...(route.apiKey ? { apiKey: route.apiKey } : {}) };
   const call = (callSignal: AbortSignal) =>
     adapter.stream(connection, { model: target.model, messages: prepared.messages, maxTokens: prepared.maxTokens, signal: callSignal });
   // A provider that has said nothing for this long is not coming back.
   const limit = settings.timeoutSeconds * 1000;
-  yield* withWatchdog((watched) => retryBeforeFirstToken(call, watched), signal, { firstPartMs: limit, idleMs: limit }, target.provider);
+  const watched = withWatchdog(
+    (inner) => retryBeforeFirstToken(call, inner),
+    signal,
+    { firstPartMs: limit, idleMs: limit },
+    target.provider,
+  );
+  const parts = withModelSuggestions(watched, target.provider, target.model);
+  // Ollama's origin rule exists around its calls, and after them only if one succeeded or Ollama is chosen.
+  yield* target.provider === 'ollama' ? withOllamaRule(target.baseUrl, settings, parts) : parts;
 }

@@ -10,9 +10,11 @@ const NOT_CHAT = /embed|whisper|tts|dall-e|image|moderation|davinci|babbage|audi
 
 /** Every provider's adapter. The OpenAI-style ones are rows of one adapter. */
 export const ADAPTERS: Record<ProviderId, ProviderAdapter> = {
-  openai: openAICompatible({ id: 'openai', apiPath: '', hiddenModels: NOT_CHAT }),
-  chatgpt: openAICompatible({ id: 'chatgpt', apiPath: '', hiddenModels: NOT_CHAT }),
-  deepseek: openAICompatible({ id: 'deepseek', apiPath: '' }),
+  // OpenAI's API: max_completion_tokens, the only limit its reasoning models accept.
+  openai: openAICompatible({ id: 'openai', apiPath: '', hiddenModels: NOT_CHAT, tokenLimitField: 'max_completion_tokens' }),
+  chatgpt: openAICompatible({ id: 'chatgpt', apiPath: '', hiddenModels: NOT_CHAT, tokenLimitField: 'max_completion_tokens' }),
+  // DeepSeek documents max_tokens (it counts the reasoning too).
+  deepseek: openAICompatible({ id: 'deepseek', apiPath: '', tokenLimitField: 'max_tokens' }),
   ollama: ollamaAdapter,
   claude: anthropicAdapter,
   gemini: geminiAdapter,

@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ProviderId } from '../../catalogue/providers';
-import { rememberSecretForRedaction } from '../../log/logger';
-import { log } from '../../log/logger';
+import { forgetAllSecretsForRedaction, forgetSecretForRedaction, log, rememberSecretForRedaction } from '../../log/logger';
 import { withRoom } from '../session/room';
 import { keysItem, keysLastActivityItem } from './items';
 import { maskKey } from './mask';
@@ -35,7 +34,16 @@ async function touch(): Promise<void> {
 
 /** One read-modify-write at a time: two keys saved at once are both kept. */
 export async function saveKey(provider: ProviderId, key: string): Promise<KeyStatus> {
-  await withRoom(() => keysItem.update((keys) => ({ ...keys, [provider]: key })), 'key');
+  let replaced: string | undefined;
+  await withRoom(
+    () =>
+      keysItem.update((keys) => {
+        replaced = keys[provider];
+        return { ...keys, [provider]: key };
+      }),
+    'key',
+  );
+  if (replaced && replaced !== key) forgetSecretForRedaction(replaced);
   await touch();
   rememberSecretForRedaction(key);
   return { hasKey: true, masked: maskKey(key) };
@@ -58,13 +66,21 @@ export async function hasKey(provider: ProviderId): Promise<boolean> {
   return Boolean((await keysItem.getValue())[provider]);
 }
 
+/** Forgets a key: from session storage and from the worker's redaction memory. */
 export async function forgetKey(provider: ProviderId): Promise<void> {
-  await keysItem.update(({ [provider]: _forgotten, ...rest }) => rest);
+  let forgotten: string | undefined;
+  await keysItem.update(({ [provider]: gone, ...rest }) => {
+    forgotten = gone;
+    return rest;
+  });
+  if (forgotten) forgetSecretForRedaction(forgotten);
 }
 
+/** Forgets every key (by hand, or after the idle time): storage and redaction memory alike. */
 export async function forgetAllKeys(): Promise<void> {
   await keysItem.removeValue();
   await keysLastActivityItem.removeValue();
+  forgetAllSecretsForRedaction();
 }
 
 /** Forgets every key once none has been used for the idle time. Returns whether it did. */

@@ -20,7 +20,7 @@ export async function evictOldestFinished(): Promise<boolean> {
     const { [oldest.slot]: _evicted, ...rest } = index;
     return rest;
   });
-  await removeJobData(oldest.record.id, oldest.record.chunks);
+  await removeJobData(oldest.record.id);
   await sweepSession();
   return true;
 }

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { GenerateRequest, Job, JobChange, Slot } from '../../domain/job';
-import { jobChunkKey, jobIndexItem, jobInputKey, jobRecordKey, queuedRunsItem } from '../../storage/items';
+import { jobChunkKey, jobIndexItem, jobInputKey, jobReasoningKey, jobRecordKey, queuedRunsItem } from '../../storage/items';
 import { withLock } from '../../storage/lock';
 import { resolveTexts } from '../../storage/texts';
 import { readRecord, toRecord } from './records';
@@ -36,14 +36,22 @@ export async function storeNewJob(job: Job, slot: Slot, current: () => boolean =
   return previous === job.id ? undefined : previous;
 }
 
+/** How much of a job's answer and reasoning is stored: chunks so far. */
+export interface Saved {
+  chunks: number;
+  reasoningChunks: number;
+}
+
 /**
- * Saves a running job's progress: the text that arrived since the last save as chunk
- * `chunkIndex` (when there is any), and its record, in one write. Only new text is written.
+ * Saves a running job's progress: the text (and reasoning) that arrived since the last save
+ * as one new chunk each, and its record, in one write. Only new text is written.
  */
-export function storeProgress(job: Job, chunks: number, newText: string): Promise<void> {
-  const record = toRecord(job, newText ? chunks + 1 : chunks);
-  const items: Record<string, unknown> = { [jobRecordKey(job.id)]: record };
-  if (newText) items[jobChunkKey(job.id, chunks)] = newText;
+export function storeProgress(job: Job, saved: Saved, newText: string, newReasoning = ''): Promise<void> {
+  const chunks = newText ? saved.chunks + 1 : saved.chunks;
+  const reasoningChunks = newReasoning ? saved.reasoningChunks + 1 : saved.reasoningChunks;
+  const items: Record<string, unknown> = { [jobRecordKey(job.id)]: toRecord(job, chunks, reasoningChunks) };
+  if (newText) items[jobChunkKey(job.id, saved.chunks)] = newText;
+  if (newReasoning) items[jobReasoningKey(job.id, saved.reasoningChunks)] = newReasoning;
   return withLock(recordLock(job.id), () => withRoom(() => session().set(items)));
 }
 

@@ -1,13 +1,14 @@
 import { browser } from 'wxt/browser';
 import { generateRequestSchema, type Job, jobSchema, type Slot } from '../../domain/job';
-import { jobChunkKey, jobIndexItem, jobInputItem, jobInputKey, jobRecordItem, jobRecordKey } from '../../storage/items';
+import { jobChunkKey, jobIndexItem, jobInputItem, jobInputKey, jobReasoningKey, jobRecordItem, jobRecordKey } from '../../storage/items';
 import { resolveTexts } from '../../storage/texts';
 import { z } from '../../zod';
 
 /** A job as stored: everything but its input and text, and how many text chunks it has. */
-export const storedJobSchema = z.extend(z.omit(jobSchema, { text: true, request: true }), {
+export const storedJobSchema = z.extend(z.omit(jobSchema, { text: true, request: true, reasoning: true }), {
   request: z.omit(generateRequestSchema, { input: true }),
   chunks: z.int().check(z.nonnegative()),
+  reasoningChunks: z.optional(z.int().check(z.nonnegative())),
 });
 export type StoredJob = z.infer<typeof storedJobSchema>;
 
@@ -17,10 +18,10 @@ function session() {
   return area;
 }
 
-export function toRecord(job: Job, chunks: number): StoredJob {
-  const { text: _text, request, ...rest } = job;
+export function toRecord(job: Job, chunks: number, reasoningChunks = 0): StoredJob {
+  const { text: _text, reasoning: _reasoning, request, ...rest } = job;
   const { input: _input, ...requestWithoutInput } = request;
-  return { ...rest, request: requestWithoutInput, chunks };
+  return { ...rest, request: requestWithoutInput, chunks, ...(reasoningChunks ? { reasoningChunks } : {}) };
 }
 
 export async function readRecord(id: string): Promise<StoredJob | null> {
@@ -28,10 +29,10 @@ export async function readRecord(id: string): Promise<StoredJob | null> {
   return parsed.success ? parsed.data : null;
 }
 
-/** The record's answer text: its chunks in order (one read). */
-export async function readText(id: string, chunks: number): Promise<string> {
+/** The record's answer text (or its reasoning): its chunks in order (one read). */
+export async function readText(id: string, chunks: number, key = jobChunkKey): Promise<string> {
   if (chunks === 0) return '';
-  const keys = Array.from({ length: chunks }, (_, index) => jobChunkKey(id, index));
+  const keys = Array.from({ length: chunks }, (_, index) => key(id, index));
   const stored = await session().get(keys);
   return keys.map((key) => (typeof stored[key] === 'string' ? stored[key] : '')).join('');
 }
@@ -40,9 +41,13 @@ export async function readText(id: string, chunks: number): Promise<string> {
 export async function readJob(id: string): Promise<Job | null> {
   const record = await readRecord(id);
   if (!record) return null;
-  const { chunks, ...rest } = record;
-  const [input, text] = await Promise.all([jobInputItem(id).getValue().then(resolveTexts), readText(id, chunks)]);
-  return { ...rest, request: { ...record.request, input }, text };
+  const { chunks, reasoningChunks = 0, ...rest } = record;
+  const [input, text, reasoning] = await Promise.all([
+    jobInputItem(id).getValue().then(resolveTexts),
+    readText(id, chunks),
+    readText(id, reasoningChunks, jobReasoningKey),
+  ]);
+  return { ...rest, request: { ...record.request, input }, text, ...(reasoningChunks ? { reasoning } : {}) };
 }
 
 /** Every slot's job record (not their input or text). */
@@ -57,8 +62,13 @@ export async function readSlotRecords(): Promise<{ slot: Slot; record: StoredJob
 }
 
 /** Removes a job's record, input and text. Its long texts go with the next sweep (texts.ts). */
-export async function removeJobData(id: string, chunks?: number): Promise<void> {
-  const known = chunks ?? (await readRecord(id))?.chunks ?? 0;
-  const keys = [jobRecordKey(id), jobInputKey(id), ...Array.from({ length: known }, (_, index) => jobChunkKey(id, index))];
+export async function removeJobData(id: string): Promise<void> {
+  const record = await readRecord(id);
+  const keys = [
+    jobRecordKey(id),
+    jobInputKey(id),
+    ...Array.from({ length: record?.chunks ?? 0 }, (_, index) => jobChunkKey(id, index)),
+    ...Array.from({ length: record?.reasoningChunks ?? 0 }, (_, index) => jobReasoningKey(id, index)),
+  ];
   await session().remove(keys);
 }
