@@ -10,6 +10,7 @@ import { log } from '@/lib/log/logger';
 import { listenForRequests } from '@/lib/messaging/router';
 import { ensureOllamaOriginRule } from '@/lib/worker/providers/ollama-origin-rule';
 import { installWorkerFetchGuard } from '@/lib/worker/network/guarded-fetch';
+import { forgetKeysOfRemovedProviders } from '@/lib/worker/secrets/custom-keys';
 import { prepareSessionStorage } from '@/lib/worker/secrets/key-store';
 import { readSettings, settingsItem } from '@/lib/storage/items';
 
@@ -32,6 +33,7 @@ export default defineBackground({
       const settings = await readSettings();
       await createContextMenus(resolveLanguage(settings.language, navigator.language));
       await ensureOllamaOriginRule(settings.baseUrls.ollama?.trim() || 'http://localhost:11434');
+      await forgetKeysOfRemovedProviders(settings);
     };
     browser.runtime.onInstalled.addListener(() => void syncWithSettings());
     browser.runtime.onStartup.addListener(() => void syncWithSettings());

@@ -1,17 +1,18 @@
 import { useEffect, useState } from 'react';
-import { isProviderId, PROVIDERS } from '@/lib/catalogue/providers';
 import type { Job } from '@/lib/domain/job';
-import { useT } from '../settings-context';
+import { providerLabel, resolveProvider } from '@/lib/settings/resolve-provider';
+import { useSettings, useT } from '../settings-context';
 
 /** "Waiting for the server… 12 s": non-streaming routes show progress while nothing arrives. */
 export function WaitingNote({ job }: { job: Job }) {
   const t = useT();
+  const { settings } = useSettings();
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, []);
-  const provider = job.mode === undefined ? t('options.server') : PROVIDERS[job.request.provider].label;
+  const provider = job.mode === undefined ? t('options.server') : providerLabel(job.request.provider, settings);
   return (
     <p className="note" role="status">
       <span className="spinner" aria-hidden="true" />{' '}
@@ -40,6 +41,7 @@ export function TrimNote({ trim }: { trim: Job['trim'] }) {
 
 export function ErrorNote({ job, onRetry }: { job: Job; onRetry?: () => void }) {
   const t = useT();
+  const { settings } = useSettings();
   const { error } = job;
   if (!error || job.status === 'stopped') return null;
   return (
@@ -48,7 +50,7 @@ export function ErrorNote({ job, onRetry }: { job: Job; onRetry?: () => void }) 
       {error.detail ? (
         <p className="error-detail">
           {t('error.detail', {
-            provider: error.provider && isProviderId(error.provider) ? PROVIDERS[error.provider].label : t('options.server'),
+            provider: (error.provider && resolveProvider(error.provider, settings)?.label) || t('options.server'),
             detail: error.detail,
           })}
         </p>

@@ -1,7 +1,8 @@
-import { PROVIDER_IDS, PROVIDERS, type ProviderId } from '@/lib/catalogue/providers';
+import type { ProviderRef } from '@/lib/catalogue/provider-ref';
 import { FEATURE_IDS } from '@/lib/features/ids';
 import { FEATURES } from '@/lib/features/registry';
 import { choiceFor } from '../forms/provider-bar';
+import { ProviderOptions } from '../forms/provider-options';
 import { useSettings, useT } from '../settings-context';
 
 /** Which provider and model each feature starts with (the popup and panel pickers change them too). */
@@ -22,7 +23,7 @@ export function DefaultsSection() {
         <tbody>
           {FEATURE_IDS.map((feature) => {
             const choice = choiceFor(settings, feature);
-            const set = (provider: ProviderId, model?: string) =>
+            const set = (provider: ProviderRef, model?: string) =>
               update((current) => ({
                 ...current,
                 featureDefaults: { ...current.featureDefaults, [feature]: { provider, ...(model ? { model } : {}) } },
@@ -34,13 +35,9 @@ export function DefaultsSection() {
                   <select
                     aria-label={`${t(FEATURES[feature].title)} — ${t('provider.label')}`}
                     value={choice.provider}
-                    onChange={(event) => void set(event.target.value as ProviderId)}
+                    onChange={(event) => void set(event.target.value as ProviderRef)}
                   >
-                    {PROVIDER_IDS.map((id) => (
-                      <option key={id} value={id}>
-                        {PROVIDERS[id].label}
-                      </option>
-                    ))}
+                    <ProviderOptions settings={settings} />
                   </select>
                 </td>
                 <td>

@@ -1,3 +1,4 @@
+import { CustomProvidersSection } from '@/components/options/custom-providers-section';
 import { DefaultsSection } from '@/components/options/defaults-section';
 import { KeysSection } from '@/components/options/keys-section';
 import { GeneralSection } from '@/components/options/general-section';
@@ -15,6 +16,7 @@ export function App() {
       <ServerSection />
       <DefaultsSection />
       <ProvidersSection />
+      <CustomProvidersSection />
     </main>
   );
 }

@@ -1,5 +1,5 @@
 import { z } from '../zod';
-import { PROVIDER_IDS } from '../catalogue/providers';
+import { providerRefSchema } from '../catalogue/provider-ref';
 import { gromptErrorSchema } from '../errors/kinds';
 import { FEATURE_IDS } from '../features/ids';
 
@@ -35,7 +35,8 @@ export const generateRequestSchema = z.object({
   surface: surfaceSchema,
   feature: z.enum(FEATURE_IDS),
   input: z.record(z.string(), z.unknown()),
-  provider: z.enum(PROVIDER_IDS),
+  /** Built-in or custom; the worker resolves a custom id against the settings and refuses an unknown one. */
+  provider: providerRefSchema,
   model: z.optional(z.string().check(z.maxLength(200))),
 });
 export type GenerateRequest = z.infer<typeof generateRequestSchema>;

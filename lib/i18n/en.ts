@@ -90,7 +90,7 @@ export const en = {
   'mode.demo': 'Demo',
   'mode.demo.long': 'demo mode: add a key or a server for real answers',
   'mode.local': 'Local',
-  'mode.local.long': 'using Ollama on your machine',
+  'mode.local.long': 'using a model that needs no key (Ollama or your own server)',
   'mode.unknown': 'Server',
   'mode.unknown.long': 'this Grompt server does not report its mode',
 
@@ -227,6 +227,43 @@ export const en = {
   'error.internal': 'Something went wrong inside the extension. Please try again.',
   'error.detail': 'Details from {provider}: {detail}',
   'error.via-server': '(via the Grompt server)',
+
+  // — Custom providers, custom actions, chat with the page (issue #12) —
+  'provider.builtIn': 'Built in',
+  'provider.custom': 'Your providers',
+  'model.none': 'no model',
+  'key.notNeeded.custom': '{provider} needs no key.',
+  'custom.direct': '{provider} is called directly: a Grompt server does not know your own providers.',
+  'validation.provider-unknown': 'This provider no longer exists. Pick another one.',
+  'validation.model-required': 'Enter a model for {provider}.',
+  'options.custom': 'Your own providers (OpenAI-compatible)',
+  'options.custom.intro':
+    'Any server that speaks the OpenAI chat API: LM Studio, llama.cpp, vLLM, OpenRouter, Groq, Mistral, Together… They are called directly, never through a Grompt server (it does not know them).',
+  'options.custom.none': 'No providers of your own yet.',
+  'options.custom.add': 'Add a provider',
+  'options.custom.edit': 'Edit',
+  'options.custom.delete': 'Delete',
+  'options.custom.cancel': 'Cancel',
+  'options.custom.name': 'Name',
+  'options.custom.baseUrl': 'Base URL',
+  'options.custom.baseUrl.help':
+    'Including the path before /chat/completions, e.g. http://localhost:1234/v1 or https://openrouter.ai/api/v1.',
+  'options.custom.needsKey': 'Needs an API key',
+  'options.custom.defaultModel': 'Default model (optional)',
+  'options.custom.tokenParameter': 'Answer length parameter',
+  'options.custom.tokenParameter.max_tokens': 'max_tokens (most servers)',
+  'options.custom.tokenParameter.max_completion_tokens': 'max_completion_tokens (OpenAI’s newer models)',
+  'options.custom.summary': '{url} · {key} · model: {model}',
+  'options.custom.keyed': 'API key',
+  'options.custom.keyless': 'no key',
+  'options.custom.deleted': 'Deleted “{name}” and forgot its key.',
+  'options.custom.limit': 'You can keep up to {count} providers of your own.',
+  'options.custom.problem.name-required': 'Give the provider a name.',
+  'options.custom.problem.url-invalid': 'Enter a full URL starting with https:// (or http:// for localhost).',
+  'options.custom.problem.url-insecure': 'Use https:// for remote servers; plain http is allowed only for localhost, 127.0.0.1 and [::1].',
+  'options.custom.problem.url-query': 'A base URL has no query (?…) or fragment (#…): keys never go in URLs.',
+  'options.routing.customNote': 'Your own providers are always called directly: the Grompt server does not know them.',
+  'options.custom.problem.key-shaped': 'This looks like an API key. Keys go only in the key field, never in settings.',
 } as const;
 
 export type MessageKey = keyof typeof en;

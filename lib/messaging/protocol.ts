@@ -1,9 +1,10 @@
 import { z } from '../zod';
-import { PROVIDER_IDS } from '../catalogue/providers';
+import { providerRefSchema } from '../catalogue/provider-ref';
 import { gromptErrorSchema } from '../errors/kinds';
 import { conversationSchema } from '../domain/chat';
 
-const provider = z.enum(PROVIDER_IDS);
+/** A built-in id or the shape of a custom one; the worker checks a custom one exists in the settings. */
+const provider = providerRefSchema;
 
 /**
  * One-shot requests from our pages to the background. Each entry is the request's

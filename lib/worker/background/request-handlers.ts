@@ -1,4 +1,4 @@
-import { PROVIDERS } from '../../catalogue/providers';
+import { resolveProvider } from '../../settings/resolve-provider';
 import { clearConversation, setDraft } from '../chat/conversation';
 import { describeError } from '../../errors/describe';
 import { ServerCallError } from '../grompt/client';
@@ -19,7 +19,10 @@ async function userError(facts: Parameters<typeof describeError>[0]): Promise<Us
 export const requestHandlers: RequestHandlers = {
   'key.set': async ({ provider, key }) => {
     if (!isSessionStorageAvailable()) throw await userError({ kind: 'storage-unavailable' });
-    if (!PROVIDERS[provider].needsKey) throw await userError({ kind: 'invalid-input', detail: 'Ollama takes no key.' });
+    // A custom id counts only if that provider exists in the settings now.
+    const info = resolveProvider(provider, await readSettings());
+    if (!info) throw await userError({ kind: 'invalid-input', detail: 'This provider no longer exists.' });
+    if (!info.needsKey) throw await userError({ kind: 'invalid-input', detail: `${info.label} takes no key.` });
     return saveKey(provider, key);
   },
   'key.forget': async ({ provider }) => {

@@ -1,4 +1,3 @@
-import { PROVIDERS, type ProviderId } from '../../catalogue/providers';
 import type { ErrorFacts } from '../../errors/describe';
 import { FEATURES } from '../../features/registry';
 import { cropMiddle, fitHistory } from '../../features/trim';
@@ -35,14 +34,14 @@ function invalid(language: Language, message: MessageKey, params?: Record<string
  */
 export function prepareCall(
   request: GenerateRequest,
-  provider: ProviderId,
+  /** The provider's input budget in characters. */
+  budget: number,
   language: Language,
   history: readonly ChatTurn[] = [],
 ): PreparedCall {
   const feature = FEATURES[request.feature];
   const checked = validateInput(request.feature, request.input);
   if (!checked.ok) throw invalid(language, checked.message, checked.params);
-  const budget = PROVIDERS[provider].inputBudgetChars;
   const input = { ...checked.input };
   const main = input[feature.mainField];
   let trim: TrimNote | undefined;

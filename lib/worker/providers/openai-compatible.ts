@@ -11,6 +11,8 @@ export interface OpenAICompatibleRow {
   apiPath: string;
   /** Model ids that are not chat models, hidden from the picker. */
   hiddenModels?: RegExp;
+  /** The parameter that caps the answer (custom providers choose it); `max_tokens` when absent. */
+  tokenParameter?: 'max_tokens' | 'max_completion_tokens';
 }
 
 export function openAIClient(row: OpenAICompatibleRow, connection: Connection): OpenAI {
@@ -47,7 +49,7 @@ async function* stream(row: OpenAICompatibleRow, connection: Connection, call: M
       {
         model: call.model,
         messages: call.messages.map((message) => ({ role: message.role, content: message.content })),
-        max_tokens: call.maxTokens,
+        ...(row.tokenParameter === 'max_completion_tokens' ? { max_completion_tokens: call.maxTokens } : { max_tokens: call.maxTokens }),
         stream: true,
         stream_options: { include_usage: true },
       },

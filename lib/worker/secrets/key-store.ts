@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { ProviderId } from '../../catalogue/providers';
+import type { ProviderRef } from '../../catalogue/provider-ref';
 import { rememberSecretForRedaction } from '../../log/logger';
 import { keysItem, keysLastActivityItem } from './items';
 import { maskKey } from './mask';
@@ -30,7 +30,7 @@ async function touch(): Promise<void> {
   await keysLastActivityItem.setValue(Date.now());
 }
 
-export async function saveKey(provider: ProviderId, key: string): Promise<KeyStatus> {
+export async function saveKey(provider: ProviderRef, key: string): Promise<KeyStatus> {
   const keys = await keysItem.getValue();
   await keysItem.setValue({ ...keys, [provider]: key });
   await touch();
@@ -39,7 +39,7 @@ export async function saveKey(provider: ProviderId, key: string): Promise<KeySta
 }
 
 /** The key for a call about to be made; using it counts as activity. */
-export async function readKey(provider: ProviderId, idleMinutes: number): Promise<string | undefined> {
+export async function readKey(provider: ProviderRef, idleMinutes: number): Promise<string | undefined> {
   if (!isSessionStorageAvailable()) return undefined;
   if (await forgetKeysIfIdle(idleMinutes)) return undefined;
   const key = (await keysItem.getValue())[provider];
@@ -49,12 +49,12 @@ export async function readKey(provider: ProviderId, idleMinutes: number): Promis
   return key;
 }
 
-export async function hasKey(provider: ProviderId): Promise<boolean> {
+export async function hasKey(provider: ProviderRef): Promise<boolean> {
   if (!isSessionStorageAvailable()) return false;
   return Boolean((await keysItem.getValue())[provider]);
 }
 
-export async function forgetKey(provider: ProviderId): Promise<void> {
+export async function forgetKey(provider: ProviderRef): Promise<void> {
   const { [provider]: _forgotten, ...rest } = await keysItem.getValue();
   await keysItem.setValue(rest);
 }
@@ -74,11 +74,11 @@ export async function forgetKeysIfIdle(idleMinutes: number, now = Date.now()): P
   return true;
 }
 
-export async function keyStatuses(): Promise<Partial<Record<ProviderId, KeyStatus>>> {
+export async function keyStatuses(): Promise<Partial<Record<ProviderRef, KeyStatus>>> {
   if (!isSessionStorageAvailable()) return {};
   const keys = await keysItem.getValue();
-  const statuses: Partial<Record<ProviderId, KeyStatus>> = {};
-  for (const [provider, key] of Object.entries(keys) as [ProviderId, string][]) {
+  const statuses: Partial<Record<ProviderRef, KeyStatus>> = {};
+  for (const [provider, key] of Object.entries(keys) as [ProviderRef, string][]) {
     if (key) statuses[provider] = { hasKey: true, masked: maskKey(key) };
   }
   return statuses;
