@@ -61,15 +61,8 @@ export function CustomProvidersSection() {
                 <CustomProviderForm initial={provider} onSave={save} onCancel={() => setEditing(undefined)} />
               ) : (
                 <>
-                  <div className="row wrap">
+                  <div className="row">
                     <strong>{provider.name}</strong>
-                    <span className="hint">
-                      {t('options.custom.summary', {
-                        url: provider.baseUrl,
-                        key: provider.needsKey ? t('options.custom.keyed') : t('options.custom.keyless'),
-                        model: provider.defaultModel || '—',
-                      })}
-                    </span>
                     <span className="spacer" />
                     <button
                       type="button"
@@ -88,6 +81,13 @@ export function CustomProvidersSection() {
                       {t('options.custom.delete')}
                     </button>
                   </div>
+                  <p className="hint">
+                    {t('options.custom.summary', {
+                      url: provider.baseUrl,
+                      key: provider.needsKey ? t('options.custom.keyed') : t('options.custom.keyless'),
+                      model: provider.defaultModel || '—',
+                    })}
+                  </p>
                   {info?.needsKey ? (
                     <KeyField
                       provider={info}
