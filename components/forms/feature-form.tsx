@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { FieldSpec } from '@/lib/features/types';
 import { useT } from '../settings-context';
+import { NumberInput } from './number-input';
 
 export type FormValues = Record<string, unknown>;
 
@@ -51,15 +52,14 @@ function Field({ field, value, onChange, onSubmit, error, inputRef }: FieldProps
     );
   } else if (field.kind === 'number') {
     control = (
-      <input
+      <NumberInput
         id={id}
-        type="number"
         name={field.name}
         min={field.min}
         max={field.max}
         step={field.step}
         value={Number(value ?? field.min)}
-        onChange={(event) => onChange(Number(event.target.value))}
+        onValue={onChange}
         {...described}
       />
     );

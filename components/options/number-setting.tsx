@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { NumberInput } from '../forms/number-input';
 
 /** A whole-number setting; values outside [min, max] are not saved while the user types. */
 export function NumberSetting(props: { label: string; value: number; min: number; max: number; onChange(value: number): void }) {
@@ -6,14 +7,13 @@ export function NumberSetting(props: { label: string; value: number; min: number
   return (
     <div className="field">
       <label htmlFor={id}>{props.label}</label>
-      <input
+      <NumberInput
         id={id}
-        type="number"
         min={props.min}
         max={props.max}
         value={props.value}
-        onChange={(event) => {
-          const value = Math.round(Number(event.target.value));
+        onValue={(typed) => {
+          const value = Math.round(typed);
           if (value >= props.min && value <= props.max) props.onChange(value);
         }}
       />

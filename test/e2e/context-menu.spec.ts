@@ -2,7 +2,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Page, Worker } from '@playwright/test';
 import { startOpenAIFake } from '../fakes/openai-fake';
 import { expect, test } from './fixtures';
-import { startPageServer } from './support/page-server';
 import { saveSettings, selectText } from './support/surfaces';
 
 /** Clicks a context-menu item the way Chromium does: the same onClicked listeners fire with (info, tab). */
@@ -45,11 +44,10 @@ test.afterAll(() => {
 
 for (const route of ['demo', 'fake provider'] as const) {
   test(`"Summarize with Grompt" streams the selection's summary into the open side panel (${route})`, async ({
-    context,
+    openTestPage,
     worker,
     openPage,
   }) => {
-    const pages = await startPageServer();
     const key = 'sk-proj-0123456789abcdef0123456789abcdef';
     const openai = route === 'fake provider' ? await startOpenAIFake({ keys: [key] }) : undefined;
     try {
@@ -62,8 +60,7 @@ for (const route of ['demo', 'fake provider'] as const) {
       }
       const panel = await openPage('sidepanel');
       await expect(panel.getByRole('tab', { name: 'Chat' })).toBeVisible();
-      const article = await context.newPage();
-      await article.goto(`${pages.url}/article.html`);
+      const article = await openTestPage();
       await article.bringToFront();
       const selection = await selectText(article, '#lead');
       await watchFirstToken(panel);
@@ -83,58 +80,45 @@ for (const route of ['demo', 'fake provider'] as const) {
         expect(sent.messages.at(-1).content).toContain('Tidal turbines installed in three northern harbours');
       }
     } finally {
-      await pages.close();
       await openai?.close();
     }
   });
 }
 
-test('the side panel opened after the click picks the queued job up on mount (no sleeps)', async ({ context, worker, openPage }) => {
-  const pages = await startPageServer();
-  try {
-    const article = await context.newPage();
-    await article.goto(`${pages.url}/article.html`);
-    const selection = await selectText(article, '#lead');
-    await clickMenu(worker, 'grompt-summarizer', selection, article.url());
-    const panel = await openPage('sidepanel');
-    await expect(panel.getByRole('tab', { name: 'Summarizer' })).toHaveAttribute('aria-selected', 'true');
-    await expect(panel.locator('section.answer')).toContainText('Key Insights');
-  } finally {
-    await pages.close();
-  }
+test('the side panel opened after the click picks the queued job up on mount (no sleeps)', async ({ openTestPage, worker, openPage }) => {
+  const article = await openTestPage();
+  const selection = await selectText(article, '#lead');
+  await clickMenu(worker, 'grompt-summarizer', selection, article.url());
+  const panel = await openPage('sidepanel');
+  await expect(panel.getByRole('tab', { name: 'Summarizer' })).toHaveAttribute('aria-selected', 'true');
+  await expect(panel.locator('section.answer')).toContainText('Key Insights');
 });
 
 test('the submenu runs the other features on the selection; "ask in chat" quotes it in the composer', async ({
-  context,
+  openTestPage,
   worker,
   openPage,
 }) => {
-  const pages = await startPageServer();
-  try {
-    const panel = await openPage('sidepanel');
-    const article = await context.newPage();
-    await article.goto(`${pages.url}/article.html`);
-    await article.bringToFront();
-    const selection = await selectText(article, '#lead');
+  const panel = await openPage('sidepanel');
+  const article = await openTestPage();
+  await article.bringToFront();
+  const selection = await selectText(article, '#lead');
 
-    await clickMenu(worker, 'grompt-image-prompt', selection, article.url());
-    await expect(panel.getByRole('tab', { name: 'Image Prompt' })).toHaveAttribute('aria-selected', 'true');
-    await expect(panel.locator('section.answer')).toContainText('Prompt: Tidal turbines');
+  await clickMenu(worker, 'grompt-image-prompt', selection, article.url());
+  await expect(panel.getByRole('tab', { name: 'Image Prompt' })).toHaveAttribute('aria-selected', 'true');
+  await expect(panel.locator('section.answer')).toContainText('Prompt: Tidal turbines');
 
-    await clickMenu(worker, 'grompt-prompt-crafter', selection, article.url());
-    await expect(panel.getByRole('tab', { name: 'Prompt Crafter' })).toHaveAttribute('aria-selected', 'true');
-    await expect(panel.locator('section.answer')).toContainText('Tidal turbines installed');
+  await clickMenu(worker, 'grompt-prompt-crafter', selection, article.url());
+  await expect(panel.getByRole('tab', { name: 'Prompt Crafter' })).toHaveAttribute('aria-selected', 'true');
+  await expect(panel.locator('section.answer')).toContainText('Tidal turbines installed');
 
-    await clickMenu(worker, 'grompt-code-generator', selection, article.url());
-    await expect(panel.getByRole('tab', { name: 'Code Generator' })).toHaveAttribute('aria-selected', 'true');
-    await expect(panel.locator('section.answer')).toContainText('Implementation Outline');
+  await clickMenu(worker, 'grompt-code-generator', selection, article.url());
+  await expect(panel.getByRole('tab', { name: 'Code Generator' })).toHaveAttribute('aria-selected', 'true');
+  await expect(panel.locator('section.answer')).toContainText('Implementation Outline');
 
-    await clickMenu(worker, 'grompt-chat', selection, article.url());
-    await expect(panel.getByRole('tab', { name: 'Chat' })).toHaveAttribute('aria-selected', 'true');
-    await expect(panel.getByLabel('Message')).toHaveValue(/^> Tidal turbines installed/);
-  } finally {
-    await pages.close();
-  }
+  await clickMenu(worker, 'grompt-chat', selection, article.url());
+  await expect(panel.getByRole('tab', { name: 'Chat' })).toHaveAttribute('aria-selected', 'true');
+  await expect(panel.getByLabel('Message')).toHaveValue(/^> Tidal turbines installed/);
 });
 
 test('the menu items are registered at install', async ({ worker }) => {
@@ -160,22 +144,16 @@ test('the menu items are registered at install', async ({ worker }) => {
   expect(await updateError('grompt-not-a-menu')).not.toBe('ok');
 });
 
-test('the "summarize the selection" shortcut runs the same flow as the menu', async ({ context, worker, openPage }) => {
-  const pages = await startPageServer();
-  try {
-    const panel = await openPage('sidepanel');
-    const article = await context.newPage();
-    await article.goto(`${pages.url}/article.html`);
-    await article.bringToFront();
-    await selectText(article, '#lead');
-    // Playwright cannot press a browser shortcut; dispatch the command the way Chromium does.
-    await worker.evaluate(async () => {
-      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-      (chrome.commands.onCommand as unknown as { dispatch(command: string, tab: unknown): void }).dispatch('summarize-selection', tab);
-    });
-    await expect(panel.getByRole('tab', { name: 'Summarizer' })).toHaveAttribute('aria-selected', 'true');
-    await expect(panel.locator('section.answer')).toContainText('Tidal turbines installed in three northern harbours');
-  } finally {
-    await pages.close();
-  }
+test('the "summarize the selection" shortcut runs the same flow as the menu', async ({ openTestPage, worker, openPage }) => {
+  const panel = await openPage('sidepanel');
+  const article = await openTestPage();
+  await article.bringToFront();
+  await selectText(article, '#lead');
+  // Playwright cannot press a browser shortcut; dispatch the command the way Chromium does.
+  await worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    (chrome.commands.onCommand as unknown as { dispatch(command: string, tab: unknown): void }).dispatch('summarize-selection', tab);
+  });
+  await expect(panel.getByRole('tab', { name: 'Summarizer' })).toHaveAttribute('aria-selected', 'true');
+  await expect(panel.locator('section.answer')).toContainText('Tidal turbines installed in three northern harbours');
 });

@@ -1,34 +1,28 @@
 import { expect, test } from './fixtures';
-import { startPageServer } from './support/page-server';
 import { openPopupOver, selectText } from './support/surfaces';
 
 test('popup: the selection pre-fills the summarizer, and a demo answer streams in with the Demo badge', async ({
+  openTestPage,
   context,
   worker,
   extensionId,
 }) => {
-  const pages = await startPageServer();
-  try {
-    const article = await context.newPage();
-    await article.goto(`${pages.url}/article.html`);
-    const selected = await selectText(article, '#lead');
+  const article = await openTestPage();
+  const selected = await selectText(article, '#lead');
 
-    const popup = await openPopupOver(context, worker, extensionId);
-    const input = popup.getByLabel('Text to summarize');
-    await expect(input).toHaveValue(selected.trim());
-    await expect(popup.getByRole('tab', { name: 'Summarizer' })).toHaveAttribute('aria-selected', 'true');
+  const popup = await openPopupOver(context, worker, extensionId);
+  const input = popup.getByLabel('Text to summarize');
+  await expect(input).toHaveValue(selected.trim());
+  await expect(popup.getByRole('tab', { name: 'Summarizer' })).toHaveAttribute('aria-selected', 'true');
 
-    await popup.getByRole('button', { name: 'Run' }).click();
-    const answer = popup.locator('section.answer');
-    await expect(answer.locator('.badge')).toHaveText(/Demo/);
-    await expect(answer.getByRole('heading', { name: 'Key Insights' })).toBeVisible();
-    // A demo summary is built from the text's own sentences.
-    await expect(answer).toContainText('Tidal turbines installed in three northern harbours');
-    await expect(answer.getByRole('button', { name: 'Copy' })).toBeVisible();
-    await expect(answer.locator('.answer-meta')).toContainText('OpenAI');
-  } finally {
-    await pages.close();
-  }
+  await popup.getByRole('button', { name: 'Run' }).click();
+  const answer = popup.locator('section.answer');
+  await expect(answer.locator('.badge')).toHaveText(/Demo/);
+  await expect(answer.getByRole('heading', { name: 'Key Insights' })).toBeVisible();
+  // A demo summary is built from the text's own sentences.
+  await expect(answer).toContainText('Tidal turbines installed in three northern harbours');
+  await expect(answer.getByRole('button', { name: 'Copy' })).toBeVisible();
+  await expect(answer.locator('.answer-meta')).toContainText('OpenAI');
 });
 
 test('side panel: opens, runs the demo image prompt, and shows the Demo badge', async ({ openPage }) => {

@@ -4,27 +4,31 @@ import { startOpenAIFake } from '../fakes/openai-fake';
 import { expect, test } from './fixtures';
 import { FeaturePage } from './support/popup-page';
 import { saveSettings } from './support/surfaces';
+import { FEATURE_IDS, type FeatureId } from '../../lib/features/ids';
+import { FEATURES as REGISTRY } from '../../lib/features/registry';
+import { en } from '../../lib/i18n/en';
 
 const KEY = 'sk-proj-features0123456789abcdef01234567';
 
-/** Each feature: its tab, how to fill its main input, and what its demo answer must contain. */
-const FEATURES = [
-  {
-    tab: 'Prompt Crafter',
-    field: 'Your ideas (one per line)',
-    input: 'landing page for a bakery\nwarm tone',
-    demo: 'landing page for a bakery',
-  },
-  { tab: 'Code Generator', field: 'What should the code do?', input: 'list orders with pagination', demo: 'TypeScript + React' },
-  {
-    tab: 'Summarizer',
-    field: 'Text to summarize',
-    input: 'Tides are predictable. Turbines use them. Salmon were not harmed.',
-    demo: 'Key Insights',
-  },
-  { tab: 'Image Prompt', field: 'Subject', input: 'a red fox in snow', demo: 'Prompt: a red fox in snow' },
-  { tab: 'Chat', field: 'Message', input: 'What is tidal energy?', demo: 'tidal' },
-] as const;
+/** What each feature's demo answer must contain for its sample input. Typed by FeatureId: a new feature must add its row. */
+const SAMPLES: Record<FeatureId, { input: string; demo: string }> = {
+  'prompt-crafter': { input: 'landing page for a bakery\nwarm tone', demo: 'landing page for a bakery' },
+  'code-generator': { input: 'list orders with pagination', demo: 'TypeScript + React' },
+  summarizer: { input: 'Tides are predictable. Turbines use them. Salmon were not harmed.', demo: 'Key Insights' },
+  'image-prompt': { input: 'a red fox in snow', demo: 'Prompt: a red fox in snow' },
+  chat: { input: 'What is tidal energy?', demo: 'tidal' },
+};
+
+/**
+ * Every feature of the registry, as a person meets it: its tab (by its visible name) and its
+ * main field (by its label). Both UIs must render each one from the registry, not a list of their own.
+ */
+const FEATURES = FEATURE_IDS.map((id) => {
+  const feature = REGISTRY[id];
+  const main = feature.fields.find((field) => field.name === feature.mainField);
+  if (!main) throw new Error(`${id} has no main field`);
+  return { id, tab: en[feature.title], field: en[main.label], ...SAMPLES[id] };
+});
 
 async function runAll(page: Page, mode: 'demo' | 'provider', fake?: FakeServer) {
   const surface = new FeaturePage(page);
@@ -33,7 +37,7 @@ async function runAll(page: Page, mode: 'demo' | 'provider', fake?: FakeServer) 
     await page.getByLabel(feature.field, { exact: true }).fill(feature.input);
     if (mode === 'provider' && !(await page.getByText(/Key saved for this browser session/).isVisible())) await surface.saveKey(KEY);
     const before = fake?.requests.length ?? 0;
-    if (feature.tab === 'Chat' && page.url().includes('sidepanel')) await page.getByRole('button', { name: 'Send', exact: true }).click();
+    if (feature.id === 'chat' && page.url().includes('sidepanel')) await page.getByRole('button', { name: 'Send', exact: true }).click();
     else await surface.run();
     const answer = page.locator('section.answer, .turn-assistant').last();
     await expect(answer.locator('.badge')).toHaveText(mode === 'demo' ? /Demo/ : /BYOK/);

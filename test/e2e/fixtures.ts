@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, test as base, type Page, type Worker } from '@playwright/test';
+import { type PageServer, startPageServer } from './support/page-server';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 
@@ -44,6 +45,10 @@ export interface ExtensionFixtures {
   worker: Worker;
   extensionId: string;
   openPage(name: 'popup' | 'sidepanel' | 'options', query?: string): Promise<Page>;
+  /** The test pages (test/e2e/pages) on loopback; started only for tests that ask for it. */
+  pageServer: PageServer;
+  /** Opens one of the test pages (default: the article) in a new tab, as a person browsing would. */
+  openTestPage(path?: string): Promise<Page>;
 }
 
 export const test = base.extend<ExtensionFixtures>({
@@ -63,6 +68,19 @@ export const test = base.extend<ExtensionFixtures>({
   },
   extensionId: async ({ worker }, use) => {
     await use(new URL(worker.url()).host);
+  },
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring.
+  pageServer: async ({}, use) => {
+    const server = await startPageServer();
+    await use(server);
+    await server.close();
+  },
+  openTestPage: async ({ context, pageServer }, use) => {
+    await use(async (path = 'article.html') => {
+      const page = await context.newPage();
+      await page.goto(`${pageServer.url}/${path}`);
+      return page;
+    });
   },
   openPage: async ({ context, extensionId }, use) => {
     await use(async (name, query = '') => {

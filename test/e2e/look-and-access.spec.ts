@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, launchExtension, test } from './fixtures';
-import { startPageServer } from './support/page-server';
 import { openPopupOver, selectText } from './support/surfaces';
 
 // Screenshots land in docs/screenshots when asked for (UPDATE_SCREENSHOTS=1), else with the test results.
@@ -17,14 +16,13 @@ async function expectAccessible(page: Page, name: string) {
 }
 
 for (const scheme of ['light', 'dark'] as const) {
-  test(`popup, side panel and options pass axe (no serious or critical issue), ${scheme}, and are captured`, async () => {
+  test(`popup, side panel and options pass axe (no serious or critical issue), ${scheme}, and are captured`, async ({ pageServer }) => {
     const profile = mkdtempSync(join(tmpdir(), 'grompt-look-'));
     const { context, worker, extensionId } = await launchExtension(profile, { colorScheme: scheme });
-    const pages = await startPageServer();
     try {
       mkdirSync(SHOTS, { recursive: true });
       const article = await context.newPage();
-      await article.goto(`${pages.url}/article.html`);
+      await article.goto(`${pageServer.url}/article.html`);
       await selectText(article, '#lead');
       const popup = await openPopupOver(context, worker, extensionId);
       await popup.setViewportSize({ width: 440, height: 600 });
@@ -50,7 +48,6 @@ for (const scheme of ['light', 'dark'] as const) {
       await options.goto(`chrome-extension://${extensionId}/options.html`);
       await expectAccessible(options, 'options');
     } finally {
-      await pages.close();
       await context.close();
       rmSync(profile, { recursive: true, force: true });
     }

@@ -1,10 +1,10 @@
 import { startOpenAIFake } from '../fakes/openai-fake';
 import { expect, test } from './fixtures';
-import { startPageServer } from './support/page-server';
 import { FeaturePage } from './support/popup-page';
 import { saveSettings } from './support/surfaces';
 
 test('Ollama works with zero setup: our Origin is dropped for our own requests only', async ({
+  pageServer,
   context,
   worker,
   extensionId,
@@ -12,7 +12,6 @@ test('Ollama works with zero setup: our Origin is dropped for our own requests o
 }) => {
   // Like a default Ollama: an extension Origin gets an empty 403.
   const ollama = await startOpenAIFake({ rejectExtensionOrigins: true, ollamaTags: ['llama3.2:latest'] });
-  const pages = await startPageServer();
   try {
     await saveSettings(worker, { baseUrls: { ollama: ollama.url } });
     const popup = new FeaturePage(await openPage('popup'));
@@ -39,14 +38,13 @@ test('Ollama works with zero setup: our Origin is dropped for our own requests o
 
     // A web page calling the same Ollama keeps its Origin, so Ollama's own check still applies to pages.
     const page = await context.newPage();
-    await page.goto(`${pages.url}/article.html`);
+    await page.goto(`${pageServer.url}/article.html`);
     const before = ollama.requests.length;
     await page.evaluate((url) => fetch(`${url}/api/tags`).catch(() => undefined), ollama.url);
     await expect.poll(() => ollama.requests.length).toBeGreaterThan(before);
-    expect(ollama.requests.at(-1)?.headers.origin).toBe(pages.url);
+    expect(ollama.requests.at(-1)?.headers.origin).toBe(pageServer.url);
   } finally {
     await ollama.close();
-    await pages.close();
   }
 });
 

@@ -1,6 +1,5 @@
 import { startOpenAIFake } from '../fakes/openai-fake';
 import { expect, test } from './fixtures';
-import { startPageServer } from './support/page-server';
 import { FeaturePage } from './support/popup-page';
 import { openPopupOver, saveSettings } from './support/surfaces';
 
@@ -31,54 +30,48 @@ test('closing the popup mid-answer loses nothing: the answer finishes and is the
   }
 });
 
-test('"Insert into page" puts the answer into the field that had focus, as typing would', async ({ context, worker, extensionId }) => {
-  const pages = await startPageServer();
-  try {
-    const article = await context.newPage();
-    await article.goto(`${pages.url}/article.html`);
-    await article.evaluate(() => {
-      const field = document.querySelector<HTMLTextAreaElement>('#chat-input');
-      field?.addEventListener('input', () => {
-        (window as unknown as { inputEvents: number }).inputEvents = ((window as unknown as { inputEvents?: number }).inputEvents ?? 0) + 1;
-      });
-      field?.focus();
-    });
-    const popup = await openPopupOver(context, worker, extensionId);
-    await popup.getByRole('tab', { name: 'Prompt Crafter' }).click();
-    await popup.getByLabel('Your ideas (one per line)').fill('explain tides to a child\nuse one analogy');
-    await popup.getByRole('button', { name: 'Run' }).click();
-    await expect(popup.getByRole('button', { name: 'Insert into page' })).toBeVisible({ timeout: 20_000 });
-    await popup.getByRole('button', { name: 'Insert into page' }).click();
-    await expect(popup.getByText('Inserted')).toBeVisible();
-    const inserted = await article.locator('#chat-input').inputValue();
-    expect(inserted).toContain('# Persona');
-    expect(inserted).toContain('explain tides to a child');
-    // The page's own listeners saw it, as they would a user's typing (what chat apps rely on).
-    expect(await article.evaluate(() => (window as unknown as { inputEvents?: number }).inputEvents ?? 0)).toBeGreaterThan(0);
-  } finally {
-    await pages.close();
-  }
-});
-
-test('with nothing selected, "Use the whole page" takes the article, not the menus and footer', async ({
+test('"Insert into page" puts the answer into the field that had focus, as typing would', async ({
+  openTestPage,
   context,
   worker,
   extensionId,
 }) => {
-  const pages = await startPageServer();
-  try {
-    const article = await context.newPage();
-    await article.goto(`${pages.url}/article.html`);
-    const popup = await openPopupOver(context, worker, extensionId);
-    await expect(popup.getByText('Nothing is selected on this page.')).toBeVisible();
-    await popup.getByRole('button', { name: 'Use the whole page' }).click();
-    const field = popup.getByLabel('Text to summarize');
-    await expect(field).toHaveValue(/Tidal turbines installed in three northern harbours/);
-    await expect(field).toHaveValue(/divers can work only at slack tide/);
-    await expect(field).not.toHaveValue(/Home · News · Contact|© Harbour Times/);
-  } finally {
-    await pages.close();
-  }
+  const article = await openTestPage();
+  await article.evaluate(() => {
+    const field = document.querySelector<HTMLTextAreaElement>('#chat-input');
+    field?.addEventListener('input', () => {
+      (window as unknown as { inputEvents: number }).inputEvents = ((window as unknown as { inputEvents?: number }).inputEvents ?? 0) + 1;
+    });
+    field?.focus();
+  });
+  const popup = await openPopupOver(context, worker, extensionId);
+  await popup.getByRole('tab', { name: 'Prompt Crafter' }).click();
+  await popup.getByLabel('Your ideas (one per line)').fill('explain tides to a child\nuse one analogy');
+  await popup.getByRole('button', { name: 'Run' }).click();
+  await expect(popup.getByRole('button', { name: 'Insert into page' })).toBeVisible({ timeout: 20_000 });
+  await popup.getByRole('button', { name: 'Insert into page' }).click();
+  await expect(popup.getByText('Inserted')).toBeVisible();
+  const inserted = await article.locator('#chat-input').inputValue();
+  expect(inserted).toContain('# Persona');
+  expect(inserted).toContain('explain tides to a child');
+  // The page's own listeners saw it, as they would a user's typing (what chat apps rely on).
+  expect(await article.evaluate(() => (window as unknown as { inputEvents?: number }).inputEvents ?? 0)).toBeGreaterThan(0);
+});
+
+test('with nothing selected, "Use the whole page" takes the article, not the menus and footer', async ({
+  openTestPage,
+  context,
+  worker,
+  extensionId,
+}) => {
+  await openTestPage();
+  const popup = await openPopupOver(context, worker, extensionId);
+  await expect(popup.getByText('Nothing is selected on this page.')).toBeVisible();
+  await popup.getByRole('button', { name: 'Use the whole page' }).click();
+  const field = popup.getByLabel('Text to summarize');
+  await expect(field).toHaveValue(/Tidal turbines installed in three northern harbours/);
+  await expect(field).toHaveValue(/divers can work only at slack tide/);
+  await expect(field).not.toHaveValue(/Home · News · Contact|© Harbour Times/);
 });
 
 test('pages extensions cannot read get a clear note, and pasting still works', async ({ context, worker, extensionId }) => {

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from '@/lib/zod';
 import { FEATURE_IDS, type FeatureId } from '@/lib/features/ids';
@@ -153,22 +152,6 @@ describe.each(FEATURE_IDS)('feature %s', (id) => {
   it('has every label, placeholder, option, title and summary in the English dictionary', () => {
     const missing = messageKeysOf(feature).filter((key) => !(key in en));
     expect(missing).toEqual([]);
-  });
-});
-
-describe('both UIs show every feature', () => {
-  const source = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
-
-  it('renders the tabs from FEATURE_IDS in one component', () => {
-    const tabs = source('components/feature-tabs.tsx');
-    expect(tabs).toMatch(/import \{[^}]*\bFEATURE_IDS\b[^}]*\} from '@\/lib\/features\/ids'/);
-    expect(tabs).toContain('FEATURE_IDS.map(');
-  });
-
-  it.each(['entrypoints/popup/app.tsx', 'entrypoints/sidepanel/app.tsx'])('%s uses that component', (path) => {
-    const app = source(path);
-    expect(app).toContain("import { FeatureTabs } from '@/components/feature-tabs'");
-    expect(app).toContain('<FeatureTabs');
   });
 });
 
