@@ -12,7 +12,8 @@ import { ensureOllamaOriginRule } from '@/lib/worker/providers/ollama-origin-rul
 import { installWorkerFetchGuard } from '@/lib/worker/network/guarded-fetch';
 import { forgetKeysOfRemovedProviders } from '@/lib/worker/secrets/custom-keys';
 import { prepareSessionStorage } from '@/lib/worker/secrets/key-store';
-import { readSettings, settingsItem } from '@/lib/storage/items';
+import { customActionsItem, readSettings, settingsItem } from '@/lib/storage/items';
+import { readCustomActions } from '@/lib/actions/stored';
 
 /**
  * The service worker: the only code that holds keys and talks to providers. It wires
@@ -29,14 +30,21 @@ export default defineBackground({
     scheduleKeyExpiry();
     void prepareSessionStorage().then((available) => available || log.warn('storage.session unavailable: BYOK disabled'));
 
-    const syncWithSettings = async () => {
+    const syncOnce = async () => {
       const settings = await readSettings();
-      await createContextMenus(resolveLanguage(settings.language, navigator.language));
+      const language = resolveLanguage(settings.language, navigator.language);
+      await createContextMenus(language, await readCustomActions(language));
       await ensureOllamaOriginRule(settings.baseUrls.ollama?.trim() || 'http://localhost:11434');
       await forgetKeysOfRemovedProviders(settings);
     };
-    browser.runtime.onInstalled.addListener(() => void syncWithSettings());
-    browser.runtime.onStartup.addListener(() => void syncWithSettings());
-    settingsItem.watch(() => void syncWithSettings());
+    // One sync at a time: two overlapping menu rebuilds would create the same ids twice.
+    let syncing = Promise.resolve();
+    const syncWithSettings = () => {
+      syncing = syncing.then(syncOnce).catch((error: unknown) => log.error('settings sync failed', { error }));
+    };
+    browser.runtime.onInstalled.addListener(syncWithSettings);
+    browser.runtime.onStartup.addListener(syncWithSettings);
+    settingsItem.watch(syncWithSettings);
+    customActionsItem.watch(syncWithSettings);
   },
 });

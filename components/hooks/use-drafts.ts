@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { defaultInput } from '@/lib/features/defaults';
-import type { FeatureId } from '@/lib/features/ids';
-import type { Surface } from '@/lib/domain/job';
+import type { JobKind, Surface } from '@/lib/domain/job';
 import { draftItems, type FormDrafts } from '@/lib/storage/items';
 import { takeEarly, takeResolved } from '../early-reads';
 
@@ -23,9 +22,9 @@ export function useDrafts(surface: Surface) {
       setLoaded(true);
     });
   }, [surface, initial]);
-  const valuesFor = useCallback((feature: FeatureId) => ({ ...defaultInput(feature), ...drafts[feature] }), [drafts]);
+  const valuesFor = useCallback((feature: JobKind) => ({ ...defaultInput(feature), ...drafts[feature] }), [drafts]);
   const setValues = useCallback(
-    (feature: FeatureId, values: Record<string, unknown>) => {
+    (feature: JobKind, values: Record<string, unknown>) => {
       setDrafts((current) => {
         const next = { ...current, [feature]: values };
         clearTimeout(timer.current);

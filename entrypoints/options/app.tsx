@@ -1,3 +1,4 @@
+import { CustomActionsSection } from '@/components/options/custom-actions-section';
 import { CustomProvidersSection } from '@/components/options/custom-providers-section';
 import { DefaultsSection } from '@/components/options/defaults-section';
 import { KeysSection } from '@/components/options/keys-section';
@@ -17,6 +18,7 @@ export function App() {
       <DefaultsSection />
       <ProvidersSection />
       <CustomProvidersSection />
+      <CustomActionsSection />
     </main>
   );
 }

@@ -14,8 +14,10 @@ import { useSettings, useT } from '@/components/settings-context';
 import { SourceBar } from '@/components/source-bar';
 import { openSidePanel } from '@/lib/browser/side-panel';
 import { describeError } from '@/lib/errors/describe';
-import type { FeatureId } from '@/lib/features/ids';
-import { FEATURES } from '@/lib/features/registry';
+import type { JobKind } from '@/lib/domain/job';
+import { mainFieldOf } from '@/lib/features/defaults';
+import { CUSTOM_ACTION } from '@/lib/actions/run-input';
+import { ActionRunner } from '@/components/actions/action-runner';
 import { request } from '@/lib/messaging/client';
 
 export function App() {
@@ -33,7 +35,7 @@ export function App() {
   const windowId = useRef<number | undefined>(undefined);
   const [prefilled, setPrefilled] = useState(false);
   const values = drafts.valuesFor(feature);
-  const mainField = FEATURES[feature].mainField;
+  const mainField = mainFieldOf(feature);
 
   const setMain = useCallback(
     (text: string) => drafts.setValues(feature, { ...drafts.valuesFor(feature), [mainField]: text }),
@@ -55,7 +57,7 @@ export function App() {
     mainInput.current?.focus();
   }, [prefilled, loaded, drafts.loaded, page.loading, page.selection, setMain]);
 
-  const selectFeature = (next: FeatureId) => void update((current) => ({ ...current, lastFeature: next }));
+  const selectFeature = (next: JobKind) => void update((current) => ({ ...current, lastFeature: next }));
 
   const continueInPanel = () => {
     // Opened synchronously in the click: the browser requires the user gesture.
@@ -64,39 +66,55 @@ export function App() {
   };
 
   const answerText = generation.job?.text ?? '';
+  const mainRef = (element: HTMLElement | null) => {
+    mainInput.current = element;
+  };
+  const sourceBar = (
+    <SourceBar
+      selection={page.selection}
+      problem={page.problem}
+      onUseSelection={() => void page.readSelectionNow().then((next) => next.selection && setMain(next.selection))}
+      onUseWholePage={() => void page.readPage().then((text) => text && setMain(text))}
+    />
+  );
+  const answerExtra = (
+    <>
+      <InsertButton text={answerText} targetTab={targetTab} />
+      <button type="button" onClick={continueInPanel}>
+        {t('action.continueInPanel')}
+      </button>
+    </>
+  );
   return (
     <main className="popup">
       <PageHeader />
       <FeatureTabs value={feature} onChange={selectFeature} panelId="feature-panel" />
       <div id="feature-panel" role="tabpanel" aria-labelledby={`tab-${feature}`}>
-        <FeatureRunner
-          surface="popup"
-          feature={feature}
-          values={values}
-          onValuesChange={(next) => drafts.setValues(feature, next)}
-          generation={generation}
-          keys={keys}
-          compact
-          mainRef={(element) => {
-            mainInput.current = element;
-          }}
-          sourceBar={
-            <SourceBar
-              selection={page.selection}
-              problem={page.problem}
-              onUseSelection={() => void page.readSelectionNow().then((next) => next.selection && setMain(next.selection))}
-              onUseWholePage={() => void page.readPage().then((text) => text && setMain(text))}
-            />
-          }
-          answerExtra={
-            <>
-              <InsertButton text={answerText} targetTab={targetTab} />
-              <button type="button" onClick={continueInPanel}>
-                {t('action.continueInPanel')}
-              </button>
-            </>
-          }
-        />
+        {feature === CUSTOM_ACTION ? (
+          <ActionRunner
+            surface="popup"
+            values={values}
+            onValuesChange={(next) => drafts.setValues(feature, next)}
+            generation={generation}
+            targetTab={targetTab}
+            mainRef={mainRef}
+            sourceBar={sourceBar}
+            answerExtra={answerExtra}
+          />
+        ) : (
+          <FeatureRunner
+            surface="popup"
+            feature={feature}
+            values={values}
+            onValuesChange={(next) => drafts.setValues(feature, next)}
+            generation={generation}
+            keys={keys}
+            compact
+            mainRef={mainRef}
+            sourceBar={sourceBar}
+            answerExtra={answerExtra}
+          />
+        )}
       </div>
     </main>
   );

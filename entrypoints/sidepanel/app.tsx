@@ -13,13 +13,15 @@ import { PageHeader } from '@/components/page-header';
 import { useSettings } from '@/components/settings-context';
 import { SourceBar } from '@/components/source-bar';
 import { describeError } from '@/lib/errors/describe';
-import type { FeatureId } from '@/lib/features/ids';
-import { FEATURES } from '@/lib/features/registry';
+import type { JobKind } from '@/lib/domain/job';
+import { mainFieldOf } from '@/lib/features/defaults';
+import { CUSTOM_ACTION } from '@/lib/actions/run-input';
+import { ActionRunner } from '@/components/actions/action-runner';
 import { jobItems, panelViewItem } from '@/lib/storage/items';
 
 export function App() {
   const { language } = useSettings();
-  const [feature, setFeature] = useState<FeatureId>('chat');
+  const [feature, setFeature] = useState<JobKind>('chat');
   const drafts = useDrafts('sidepanel');
   const targetTab = useTargetTab(false);
   const page = usePageText(false, targetTab);
@@ -52,12 +54,22 @@ export function App() {
     setValues(job.request.feature, { ...valuesFor(job.request.feature), ...job.request.input });
   }, [job?.id]);
 
-  const selectFeature = (next: FeatureId) => {
+  const selectFeature = (next: JobKind) => {
     setFeature(next);
     void panelViewItem.setValue({ feature: next, at: Date.now() });
   };
-  const mainField = FEATURES[feature].mainField;
+  const mainField = mainFieldOf(feature);
   const setMain = (text: string) => drafts.setValues(feature, { ...drafts.valuesFor(feature), [mainField]: text });
+
+  const sourceBar = (
+    <SourceBar
+      selection={page.selection}
+      problem={page.problem}
+      onUseSelection={() => void page.readSelectionNow().then((next) => next.selection && setMain(next.selection))}
+      onUseWholePage={() => void page.readPage().then((text) => text && setMain(text))}
+    />
+  );
+  const answerExtra = <InsertButton text={job?.text ?? ''} targetTab={targetTab} />;
 
   return (
     <main className="sidepanel">
@@ -66,6 +78,16 @@ export function App() {
       <div id="feature-panel" role="tabpanel" aria-labelledby={`tab-${feature}`}>
         {feature === 'chat' ? (
           <ChatView generation={generation} keys={keys} />
+        ) : feature === CUSTOM_ACTION ? (
+          <ActionRunner
+            surface="sidepanel"
+            values={drafts.valuesFor(feature)}
+            onValuesChange={(next) => drafts.setValues(feature, next)}
+            generation={generation}
+            targetTab={targetTab}
+            sourceBar={sourceBar}
+            answerExtra={answerExtra}
+          />
         ) : (
           <FeatureRunner
             surface="sidepanel"
@@ -74,15 +96,8 @@ export function App() {
             onValuesChange={(next) => drafts.setValues(feature, next)}
             generation={generation}
             keys={keys}
-            sourceBar={
-              <SourceBar
-                selection={page.selection}
-                problem={page.problem}
-                onUseSelection={() => void page.readSelectionNow().then((next) => next.selection && setMain(next.selection))}
-                onUseWholePage={() => void page.readPage().then((text) => text && setMain(text))}
-              />
-            }
-            answerExtra={<InsertButton text={job?.text ?? ''} targetTab={targetTab} />}
+            sourceBar={sourceBar}
+            answerExtra={answerExtra}
           />
         )}
       </div>

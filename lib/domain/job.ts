@@ -1,6 +1,7 @@
 import { z } from '../zod';
 import { providerRefSchema } from '../catalogue/provider-ref';
 import { gromptErrorSchema } from '../errors/kinds';
+import { CUSTOM_ACTION } from '../actions/run-input';
 import { FEATURE_IDS } from '../features/ids';
 
 export const SURFACES = ['popup', 'sidepanel'] as const;
@@ -30,10 +31,15 @@ export const trimNoteSchema = z.object({
 });
 export type TrimNote = z.infer<typeof trimNoteSchema>;
 
-/** A request to run one feature once. The background validates `input` against the feature. */
+/** What a job runs: one of the five features, or one of the user's own actions (named in its input). */
+export const JOB_KINDS = [...FEATURE_IDS, CUSTOM_ACTION] as const;
+export const jobKindSchema = z.enum(JOB_KINDS);
+export type JobKind = z.infer<typeof jobKindSchema>;
+
+/** A request to run one feature (or action) once. The background validates `input` against it. */
 export const generateRequestSchema = z.object({
   surface: surfaceSchema,
-  feature: z.enum(FEATURE_IDS),
+  feature: jobKindSchema,
   input: z.record(z.string(), z.unknown()),
   /** Built-in or custom; the worker resolves a custom id against the settings and refuses an unknown one. */
   provider: providerRefSchema,

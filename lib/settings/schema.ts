@@ -1,6 +1,7 @@
 import { z } from '../zod';
 import { PROVIDER_IDS } from '../catalogue/providers';
 import { isCustomProviderId, providerRefSchema } from '../catalogue/provider-ref';
+import { jobKindSchema } from '../domain/job';
 import { FEATURE_IDS } from '../features/ids';
 import { type CustomProvider, parseCustomProviders } from './custom-providers';
 
@@ -39,7 +40,8 @@ export const settingsSchema = z.object({
   /** How long to wait for a provider's first token, a pause mid-answer, or the server's whole answer. */
   timeoutSeconds: z._default(whole(5, 600), 90),
   language: z._default(z.enum(['auto', 'en', 'pt-BR']), 'auto'),
-  lastFeature: z._default(featureId, 'summarizer'),
+  /** The popup's last tab: a feature, or the user's own actions. */
+  lastFeature: z._default(jobKindSchema, 'summarizer'),
   /** OpenAI-compatible endpoints the user added (lib/settings/custom-providers.ts), checked entry by entry. */
   customProviders: z._default(z.array(z.unknown()), []),
 });

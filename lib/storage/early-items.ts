@@ -1,5 +1,4 @@
-import type { Surface } from '../domain/job';
-import type { FeatureId } from '../features/ids';
+import type { JobKind, Surface } from '../domain/job';
 import { defineItem } from './item';
 
 /**
@@ -11,8 +10,8 @@ export const SETTINGS_KEY = 'settings';
 /** Settings as stored, unvalidated: `parseSettings` (lib/settings) checks them. */
 export const rawSettingsItem = defineItem<unknown>('local', SETTINGS_KEY, {});
 
-/** What the user typed in each feature's form, per surface: closing the popup loses nothing. */
-export type FormDrafts = Partial<Record<FeatureId, Record<string, unknown>>>;
+/** What the user typed in each feature's form (and the actions' form), per surface: closing the popup loses nothing. */
+export type FormDrafts = Partial<Record<JobKind, Record<string, unknown>>>;
 export const draftItems: Record<Surface, ReturnType<typeof defineDraftItem>> = {
   popup: defineDraftItem('popup'),
   sidepanel: defineDraftItem('sidepanel'),

@@ -7,7 +7,7 @@ import { readSelection } from '../../page/selection';
 import { panelViewItem, readSettings } from '../../storage/items';
 
 /** The selection as the page has it (with line breaks), or the menu's copy of it. */
-async function selectionText(tabId: number | undefined, fallback: string): Promise<string> {
+export async function selectionText(tabId: number | undefined, fallback: string): Promise<string> {
   const read = await readSelection(tabId);
   return read.ok && read.value ? read.value : fallback;
 }

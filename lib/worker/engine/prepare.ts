@@ -6,10 +6,15 @@ import { validateInput } from '../../features/validate';
 import { type Language, type MessageKey, translate } from '../../i18n/translate';
 import type { ChatTurn } from '../../domain/chat';
 import type { GenerateRequest, TrimNote } from '../../domain/job';
+import type { FeatureId } from '../../features/ids';
+
+/** A request for one of the five features (the user's actions are prepared in prepare-action.ts). */
+export type FeatureRequest = Omit<GenerateRequest, 'feature'> & { feature: FeatureId };
 
 /** Everything a route needs to run a feature once, already validated and trimmed. */
 export interface PreparedCall {
-  feature: Feature;
+  /** The built-in feature run (absent for the user's own actions, prepared in prepare-action.ts). */
+  feature?: Feature;
   input: Record<string, unknown>;
   messages: PromptMessage[];
   serverPrompt: string;
@@ -33,7 +38,7 @@ function invalid(language: Language, message: MessageKey, params?: Record<string
  * provider's budget with a visible note, and builds the prompts for every route.
  */
 export function prepareCall(
-  request: GenerateRequest,
+  request: FeatureRequest,
   /** The provider's input budget in characters. */
   budget: number,
   language: Language,

@@ -1,3 +1,5 @@
+import { CUSTOM_ACTION } from '../../actions/run-input';
+import { readCustomActions } from '../../actions/stored';
 import { appendAnswer, beginTurn, NothingToAnswerError } from '../chat/conversation';
 import { describeError, type ErrorFacts } from '../../errors/describe';
 import { type Language, translate } from '../../i18n/translate';
@@ -7,12 +9,23 @@ import type { Mode } from '../../domain/job';
 import { readKey } from '../secrets/key-store';
 import { readSettings } from '../../storage/items';
 import type { LiveJob } from './live-job';
-import { InvalidInputError, prepareCall } from './prepare';
+import { InvalidInputError, type PreparedCall, prepareCall } from './prepare';
+import { prepareActionCall } from './prepare-action';
 import { chooseRoute } from './route';
 import { openSource } from './sources';
 import { resolveTarget, type Target } from './target';
 
 const UNKNOWN_TARGET: Omit<Target, 'provider'> = { label: '', model: '', baseUrl: '', needsKey: false, inputBudgetChars: 0 };
+
+/** A built-in feature (chat with its conversation), or one of the user's actions read from storage. */
+async function prepare(liveJob: LiveJob, target: Target, language: Language): Promise<PreparedCall> {
+  const { request } = liveJob.job;
+  if (request.feature === CUSTOM_ACTION) {
+    return prepareActionCall(request.input, await readCustomActions(language), target.inputBudgetChars, language);
+  }
+  const { input, history } = await chatContext(liveJob);
+  return prepareCall({ ...request, feature: request.feature, input }, target.inputBudgetChars, language, history);
+}
 
 /** Chat keeps its conversation in session storage; other features are one turn. */
 async function chatContext(liveJob: LiveJob): Promise<{ input: Record<string, unknown>; history: ChatTurn[] }> {
@@ -54,8 +67,7 @@ export async function runJob(liveJob: LiveJob, language: Language): Promise<void
         detail: translate(language, 'validation.model-required', { provider: target.label }),
       });
     }
-    const { input, history } = await chatContext(liveJob);
-    const prepared = prepareCall({ ...liveJob.job.request, input }, target.inputBudgetChars, language, history);
+    const prepared = await prepare(liveJob, target, language);
     const apiKey = target.needsKey ? await readKey(target.provider, settings.keyIdleMinutes) : undefined;
     const route = chooseRoute(target, apiKey, settings);
     const mode: Mode | undefined = route.kind === 'demo' ? 'demo' : route.kind === 'direct' ? route.mode : undefined;

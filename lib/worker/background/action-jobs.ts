@@ -1,0 +1,34 @@
+import type { Browser } from 'wxt/browser';
+import { actionChoice } from '../../actions/choice';
+import { CUSTOM_ACTION } from '../../actions/run-input';
+import { readCustomActions } from '../../actions/stored';
+import { resolveLanguage } from '../../i18n/translate';
+import { draftItems, panelViewItem, readSettings } from '../../storage/items';
+import { startJob } from '../engine/jobs';
+import { selectionText } from './selection-jobs';
+
+/**
+ * Runs one of the user's actions on a selection from the context menu: the job starts here, at
+ * once, in the side panel's actions view. Only the action's id and the text go into the job; the
+ * template is read from storage when it is prepared.
+ */
+export async function runActionOnSelection(
+  actionId: string,
+  tab: Pick<Browser.tabs.Tab, 'id' | 'title' | 'url'> | undefined,
+  fallbackText: string,
+) {
+  const settings = await readSettings();
+  const language = resolveLanguage(settings.language, globalThis.navigator?.language ?? 'en');
+  const action = (await readCustomActions(language)).find((entry) => entry.id === actionId);
+  if (!action) return;
+  const text = await selectionText(tab?.id, fallbackText);
+  const input = {
+    actionId,
+    selection: text,
+    ...(tab?.title ? { pageTitle: tab.title } : {}),
+    ...(tab?.url ? { pageUrl: tab.url } : {}),
+  };
+  await draftItems.sidepanel.setValue({ ...(await draftItems.sidepanel.getValue()), [CUSTOM_ACTION]: input });
+  await panelViewItem.setValue({ feature: CUSTOM_ACTION, at: Date.now() });
+  await startJob({ surface: 'sidepanel', feature: CUSTOM_ACTION, ...actionChoice(action, settings), input });
+}
