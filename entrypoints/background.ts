@@ -28,6 +28,7 @@ export default defineBackground({
     browser.contextMenus.onClicked.addListener(onMenuClicked);
     browser.commands?.onCommand.addListener(onCommand);
     scheduleKeyExpiry();
+    forgetKeysOfRemovedProviders();
     void prepareSessionStorage().then((available) => available || log.warn('storage.session unavailable: BYOK disabled'));
 
     const syncOnce = async () => {
@@ -35,7 +36,6 @@ export default defineBackground({
       const language = resolveLanguage(settings.language, navigator.language);
       await createContextMenus(language, await readCustomActions(language));
       await ensureOllamaOriginRule(settings.baseUrls.ollama?.trim() || 'http://localhost:11434');
-      await forgetKeysOfRemovedProviders(settings);
     };
     // One sync at a time: two overlapping menu rebuilds would create the same ids twice.
     let syncing = Promise.resolve();

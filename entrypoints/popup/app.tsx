@@ -57,7 +57,13 @@ export function App() {
     mainInput.current?.focus();
   }, [prefilled, loaded, drafts.loaded, page.loading, page.selection, setMain]);
 
-  const selectFeature = (next: JobKind) => void update((current) => ({ ...current, lastFeature: next }));
+  const selectFeature = (next: JobKind) => {
+    void update((current) => ({ ...current, lastFeature: next }));
+    // A tab opened later starts from the page's selection too, unless it already has text.
+    const field = mainFieldOf(next);
+    const values = drafts.valuesFor(next);
+    if (page.selection && !values[field]) drafts.setValues(next, { ...values, [field]: page.selection });
+  };
 
   const continueInPanel = () => {
     // Opened synchronously in the click: the browser requires the user gesture.

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FakeServer } from '../fakes/http';
@@ -14,7 +14,6 @@ import { saveSettings } from './support/surfaces';
 import { storedKeys } from './support/worker';
 
 const REMOTE_HOST = 'llm.example.test';
-const SHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'test-results/screenshots';
 
 /** Every header of every request a fake saw, as one string: where a key would show up. */
 const everything = (fake: FakeServer) => JSON.stringify(fake.requests);
@@ -49,8 +48,6 @@ test('three custom providers side by side: a keyed one over https streams with B
     await area.saveKey('Remote gateway', remoteKey);
     await area.saveKey('Router', routerKey);
     await expect(options.locator('body')).not.toContainText(remoteKey);
-    mkdirSync(SHOTS, { recursive: true });
-    await area.section.screenshot({ path: `${SHOTS}/options-custom-providers.png` });
 
     const popup = new FeaturePage(await context.newPage());
     await popup.page.goto(`chrome-extension://${extensionId}/popup.html`);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { CustomProvider } from '@/lib/settings/custom-providers';
 import { listModels } from '@/lib/worker/background/models';
-import { forgetKeysOfRemovedProviders } from '@/lib/worker/secrets/custom-keys';
+import { forgetKeysOf, removedProviders } from '@/lib/worker/secrets/custom-keys';
 import { readKey, saveKey } from '@/lib/worker/secrets/key-store';
 import { startGromptFake } from '../../fakes/grompt-fake';
 import type { FakeServer } from '../../fakes/http';
@@ -154,9 +154,18 @@ describe('custom ids are checked against the settings', () => {
     await saveKey('custom:router', KEY);
     await saveKey('custom:studio', testKey('sk-'));
     await saveKey('openai', testKey('sk-proj-'));
-    expect(await forgetKeysOfRemovedProviders({ customProviders: [studio()] })).toEqual(['custom:router']);
+    const removed = removedProviders({ customProviders: [router(), studio()] }, { customProviders: [studio()] });
+    expect(removed).toEqual(['custom:router']);
+    await forgetKeysOf(removed);
     expect(await readKey('custom:router', 60)).toBeUndefined();
     expect(await readKey('custom:studio', 60)).toBeDefined();
     expect(await readKey('openai', 60)).toBeDefined();
+  });
+
+  it('a settings change that keeps every provider forgets nothing (an edit, a first save)', () => {
+    expect(removedProviders({ customProviders: [router()] }, { customProviders: [{ ...router(), name: 'Renamed' }, studio()] })).toEqual(
+      [],
+    );
+    expect(removedProviders(undefined, { customProviders: [router()] })).toEqual([]);
   });
 });
