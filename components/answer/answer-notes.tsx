@@ -24,14 +24,13 @@ export function WaitingNote({ job }: { job: Job }) {
 export function TrimNote({ trim }: { trim: Job['trim'] }) {
   const t = useT();
   if (!trim) return null;
+  const counts = { percent: trim.keptPercent, kept: trim.keptChars.toLocaleString(), total: trim.originalChars.toLocaleString() };
   const text =
     trim.scope === 'input'
-      ? t('answer.trimmed', {
-          percent: trim.keptPercent,
-          kept: trim.keptChars.toLocaleString(),
-          total: trim.originalChars.toLocaleString(),
-        })
-      : t('answer.historyTrimmed', { percent: trim.keptPercent });
+      ? t('answer.trimmed', counts)
+      : trim.scope === 'page'
+        ? t('answer.pageTrimmed', counts)
+        : t('answer.historyTrimmed', { percent: trim.keptPercent });
   return (
     <p className="note note-trim" role="note">
       {text}

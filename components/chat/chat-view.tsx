@@ -10,6 +10,7 @@ import type { useGeneration } from '../hooks/use-generation';
 import type { useKeys } from '../hooks/use-keys';
 import { useSettings, useT } from '../settings-context';
 import { ChatTurnView } from './chat-turn';
+import { PageContext } from './page-context';
 
 const quote = (text: string) =>
   `${text
@@ -80,6 +81,7 @@ export function ChatView({ generation, keys }: { generation: ReturnType<typeof u
         <div ref={bottom} />
       </div>
       <div className="chat-composer">
+        <PageContext page={conversation.page} />
         <label htmlFor={composerId} className="visually-hidden">
           {t('field.message')}
         </label>

@@ -26,8 +26,8 @@ export const trimNoteSchema = z.object({
   keptPercent: z.number().check(z.minimum(0), z.maximum(100)),
   originalChars: z.int().check(z.nonnegative()),
   keptChars: z.int().check(z.nonnegative()),
-  /** What was trimmed: the feature's main text, or older chat turns. */
-  scope: z.enum(['input', 'history']),
+  /** What was trimmed: the feature's main text, older chat turns, or the page the chat is about. */
+  scope: z.enum(['input', 'history', 'page']),
 });
 export type TrimNote = z.infer<typeof trimNoteSchema>;
 

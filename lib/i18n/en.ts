@@ -313,6 +313,18 @@ export const en = {
   'options.actions.import.key-shaped': 'The action “{name}” has something shaped like an API key in its {field}. Nothing was changed.',
   'options.actions.import.duplicate-id': 'The file has two actions with the id “{id}”. Nothing was changed.',
   'options.actions.import.too-many': 'That would make {count} actions; the limit is {max}. Nothing was changed.',
+  'chat.aboutPage': 'Chat about this page',
+  'chat.page.label': 'The page this chat is about',
+  'chat.page.size': '{count} characters',
+  'chat.page.remove': 'Remove the page from the chat',
+  'chat.page.willTrim': 'Longer than {provider} takes: {percent}% of it is sent (its beginning and end).',
+  'chat.page.switch': 'You moved to another tab. Chat about that page instead?',
+  'chat.page.switchYes': 'Use this page',
+  'chat.page.switchNo': 'Keep the current one',
+  'chat.page.empty': 'No readable text was found on this page.',
+  'chat.page.attached': 'The chat is now about “{title}”.',
+  'answer.pageTrimmed':
+    'The page was trimmed to {percent}% to fit the model ({kept} of {total} characters): its beginning and end were kept.',
 } as const;
 
 export type MessageKey = keyof typeof en;

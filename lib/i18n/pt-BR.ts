@@ -317,4 +317,16 @@ export const ptBR: Record<MessageKey, string> = {
   'options.actions.import.key-shaped': 'A ação “{name}” tem algo com formato de chave de API em {field}. Nada foi alterado.',
   'options.actions.import.duplicate-id': 'O arquivo tem duas ações com o id “{id}”. Nada foi alterado.',
   'options.actions.import.too-many': 'Isso daria {count} ações; o limite é {max}. Nada foi alterado.',
+  'chat.aboutPage': 'Conversar sobre esta página',
+  'chat.page.label': 'A página sobre a qual é esta conversa',
+  'chat.page.size': '{count} caracteres',
+  'chat.page.remove': 'Remover a página da conversa',
+  'chat.page.willTrim': 'Maior do que {provider} aceita: {percent}% dela é enviado (o começo e o fim).',
+  'chat.page.switch': 'Você mudou de aba. Conversar sobre aquela página?',
+  'chat.page.switchYes': 'Usar esta página',
+  'chat.page.switchNo': 'Manter a atual',
+  'chat.page.empty': 'Nenhum texto legível foi encontrado nesta página.',
+  'chat.page.attached': 'A conversa agora é sobre “{title}”.',
+  'answer.pageTrimmed':
+    'A página foi reduzida a {percent}% para caber no modelo ({kept} de {total} caracteres): o começo e o fim foram mantidos.',
 };

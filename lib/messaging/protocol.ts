@@ -1,7 +1,7 @@
 import { z } from '../zod';
 import { providerRefSchema } from '../catalogue/provider-ref';
 import { gromptErrorSchema } from '../errors/kinds';
-import { conversationSchema } from '../domain/chat';
+import { chatPageSchema, conversationSchema } from '../domain/chat';
 
 /** A built-in id or the shape of a custom one; the worker checks a custom one exists in the settings. */
 const provider = providerRefSchema;
@@ -37,6 +37,9 @@ export const requests = {
   'job.continue-in-panel': { request: z.object({}), response: z.object({}) },
   'chat.get': { request: z.object({}), response: conversationSchema },
   'chat.clear': { request: z.object({}), response: conversationSchema },
+  /** "Chat about this page": the page's article text, kept once with the conversation. */
+  'chat.attach-page': { request: chatPageSchema, response: conversationSchema },
+  'chat.detach-page': { request: z.object({}), response: conversationSchema },
   'chat.set-draft': { request: z.object({ draft: z.string().check(z.maxLength(5_000_000)) }), response: z.object({}) },
 } as const;
 

@@ -16,7 +16,7 @@ const BULLETS = {
 };
 const MENU_ONLY = { id: 'menu-only', name: 'Only in the menu', template: 'Shout: {{selection}}', placement: 'menu' };
 
-async function useFakeOpenAI(worker: Parameters<typeof saveSettings>[0], url: string): Promise<void> {
+async function routeOpenAIToFake(worker: Parameters<typeof saveSettings>[0], url: string): Promise<void> {
   await saveSettings(worker, { baseUrls: { openai: `${url}/v1` }, models: { openai: 'gpt-test' } });
   await worker.evaluate((key) => chrome.storage.session.set({ 'byok-keys': { openai: key }, 'byok-last-activity': Date.now() }), KEY);
 }
@@ -31,7 +31,7 @@ test('a custom action from the context menu streams into the side panel, with th
 }) => {
   const fake = await startOpenAIFake({ keys: [KEY] });
   try {
-    await useFakeOpenAI(worker, fake.url);
+    await routeOpenAIToFake(worker, fake.url);
     await worker.evaluate((actions) => chrome.storage.local.set({ 'custom-actions': actions }), [BULLETS, MENU_ONLY]);
     await expect.poll(() => menuItemExists(worker, 'grompt-action:three-bullets')).toBe(true);
     const panel = await openPage('sidepanel');
@@ -64,7 +64,7 @@ test('a custom action from the popup: the Actions tab, the selection, the same a
 }) => {
   const fake = await startOpenAIFake({ keys: [KEY] });
   try {
-    await useFakeOpenAI(worker, fake.url);
+    await routeOpenAIToFake(worker, fake.url);
     await worker.evaluate((actions) => chrome.storage.local.set({ 'custom-actions': actions }), [BULLETS, MENU_ONLY]);
     const article = await openTestPage();
     const selection = await selectText(article, '#lead');

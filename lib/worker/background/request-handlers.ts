@@ -1,5 +1,5 @@
 import { resolveProvider } from '../../settings/resolve-provider';
-import { clearConversation, setDraft } from '../chat/conversation';
+import { attachPage, clearConversation, detachPage, setDraft } from '../chat/conversation';
 import { describeError } from '../../errors/describe';
 import { ServerCallError } from '../grompt/client';
 import { detectPrefix } from '../grompt/detect';
@@ -49,6 +49,8 @@ export const requestHandlers: RequestHandlers = {
   },
   'chat.get': async () => readConversation(),
   'chat.clear': async () => clearConversation(),
+  'chat.attach-page': async (page) => attachPage(page),
+  'chat.detach-page': async () => detachPage(),
   'chat.set-draft': async ({ draft }) => {
     await setDraft(draft);
     return {};

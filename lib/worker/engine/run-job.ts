@@ -4,7 +4,7 @@ import { appendAnswer, beginTurn, NothingToAnswerError } from '../chat/conversat
 import { describeError, type ErrorFacts } from '../../errors/describe';
 import { type Language, translate } from '../../i18n/translate';
 import { log } from '../../log/logger';
-import type { ChatTurn } from '../../domain/chat';
+import type { ChatPage, ChatTurn } from '../../domain/chat';
 import type { Mode } from '../../domain/job';
 import { readKey } from '../secrets/key-store';
 import { readSettings } from '../../storage/items';
@@ -23,19 +23,19 @@ async function prepare(liveJob: LiveJob, target: Target, language: Language): Pr
   if (request.feature === CUSTOM_ACTION) {
     return prepareActionCall(request.input, await readCustomActions(language), target.inputBudgetChars, language);
   }
-  const { input, history } = await chatContext(liveJob);
-  return prepareCall({ ...request, feature: request.feature, input }, target.inputBudgetChars, language, history);
+  const { input, history, page } = await chatContext(liveJob);
+  return prepareCall({ ...request, feature: request.feature, input }, target.inputBudgetChars, language, history, page);
 }
 
 /** Chat keeps its conversation in session storage; other features are one turn. */
-async function chatContext(liveJob: LiveJob): Promise<{ input: Record<string, unknown>; history: ChatTurn[] }> {
+async function chatContext(liveJob: LiveJob): Promise<{ input: Record<string, unknown>; history: ChatTurn[]; page?: ChatPage }> {
   const { request } = liveJob.job;
   if (request.feature !== 'chat') return { input: request.input, history: [] };
   const action = request.input.action === 'retry' || request.input.action === 'regenerate' ? request.input.action : 'send';
   const message = typeof request.input.message === 'string' ? request.input.message.trim() : '';
   if (action === 'send' && !message) return { input: request.input, history: [] };
   const turn = await beginTurn(message, action);
-  return { input: { message: turn.message, action: 'send' }, history: turn.history };
+  return { input: { message: turn.message, action: 'send' }, history: turn.history, ...(turn.page ? { page: turn.page } : {}) };
 }
 
 /** Runs a job to its end: prepare, route, stream, and record the outcome. */
