@@ -4,6 +4,7 @@ import { CopyButton } from '../copy-button';
 import { useT } from '../settings-context';
 import { AnswerMeta } from './answer-meta';
 import { ErrorNote, TrimNote, WaitingNote } from './answer-notes';
+import { ExportMenu } from './export-menu';
 import { ModeBadge } from './mode-badge';
 
 // Markdown rendering is loaded with the first answer, not with the page: the popup opens faster.
@@ -52,6 +53,7 @@ export function AnswerPanel({ job, actions }: { job: Job; actions: AnswerActions
               </button>
             ) : null}
             <CopyButton text={job.text} />
+            {job.text ? <ExportMenu source={{ kind: 'answer', job }} /> : null}
             {job.text ? actions.extra : null}
           </>
         )}

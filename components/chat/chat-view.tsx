@@ -3,6 +3,7 @@ import { request } from '@/lib/messaging/client';
 import { activeTabId } from '@/lib/page/page-access';
 import { readSelection } from '@/lib/page/selection';
 import { AnswerPanel } from '../answer/answer-panel';
+import { ExportMenu } from '../answer/export-menu';
 import { retryOf } from '../feature-runner';
 import { choiceFor, ProviderBar } from '../forms/provider-bar';
 import { useConversation } from '../hooks/use-conversation';
@@ -122,6 +123,7 @@ export function ChatView({ generation, keys }: { generation: ReturnType<typeof u
           <button type="button" disabled={running} onClick={() => void request('chat.clear', {})}>
             {t('action.newChat')}
           </button>
+          <ExportMenu source={{ kind: 'chat', turns: conversation.turns }} disabled={running || !conversation.turns.length} />
         </div>
         <ProviderBar feature="chat" keys={keys} />
       </div>

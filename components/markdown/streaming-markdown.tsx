@@ -1,5 +1,7 @@
-import { memo, useDeferredValue, useMemo, useRef } from 'react';
+import { memo, useDeferredValue, useId, useMemo, useRef } from 'react';
 import { createBlockSplitter } from '@/lib/markdown/blocks';
+import { type BlockLinks, createCrossReferences, NO_LINKS } from '@/lib/markdown/cross-references';
+import { Footnotes } from './footnotes';
 import { MarkdownBlock } from './markdown-block';
 
 /** Finished blocks are grouped so that a long answer costs a few comparisons per update, not thousands. */
@@ -8,6 +10,8 @@ const DEFER_FROM = 20_000;
 
 interface Piece {
   source: string;
+  /** Definitions and footnote numbers from other blocks; a new object only when they changed. */
+  links: BlockLinks;
   /** This block was cut out of a paragraph that goes on in the next one (and so on). */
   runsOn: boolean;
   /** The previous block runs on into this one. */
@@ -15,41 +19,59 @@ interface Piece {
 }
 
 /** One block; pieces of a long paragraph are laid out inline so that it still reads as one. */
-function PieceView({ piece, streaming }: { piece: Piece; streaming: boolean }) {
+function PieceView({ piece, streaming, idPrefix }: { piece: Piece; streaming: boolean; idPrefix: string }) {
   return (
     <div className="md-piece" data-runs-on={piece.runsOn || undefined} data-runs-in={piece.runsIn || undefined}>
-      <MarkdownBlock source={piece.source} streaming={streaming} />
+      <MarkdownBlock source={piece.source} streaming={streaming} links={piece.links} idPrefix={idPrefix} />
     </div>
   );
 }
 
 const PieceGroup = memo(
-  function PieceGroup({ pieces }: { pieces: readonly Piece[]; generation: number; size: number }) {
+  function PieceGroup({ pieces, idPrefix }: { pieces: readonly Piece[]; generation: number; size: number; idPrefix: string }) {
     // biome-ignore lint/suspicious/noArrayIndexKey: finished blocks never move or change; the index is their identity.
-    return pieces.map((piece, index) => <PieceView key={index} piece={piece} streaming={false} />);
+    return pieces.map((piece, index) => <PieceView key={index} piece={piece} streaming={false} idPrefix={idPrefix} />);
   },
-  // Blocks are append-only within a generation: same generation and size means same content.
-  (previous, next) => previous.generation === next.generation && previous.size === next.size,
+  // Blocks are append-only within a generation: same generation and size means same content; a
+  // block's links change only when a definition it uses arrives.
+  (previous, next) =>
+    previous.generation === next.generation &&
+    previous.size === next.size &&
+    next.pieces.every((piece, index) => piece.links === previous.pieces[index]?.links),
 );
 
 /** Renders Markdown that grows token by token, re-parsing only the block being written. */
 export default function StreamingMarkdown({ text, streaming }: { text: string; streaming: boolean }) {
   const splitter = useRef(createBlockSplitter());
+  const crossReferences = useRef(createCrossReferences());
+  const idPrefix = `md${useId().replace(/[^\w-]/g, '')}`;
   // Long answers render deferred, so a burst that adds many blocks can yield to input; short
   // ones render at once, so the first token is painted without waiting for an idle moment.
   const deferredText = useDeferredValue(text);
   const shown = text.length < DEFER_FROM ? text : deferredText;
-  const { blocks, continues, tail, generation } = useMemo(() => splitter.current(shown), [shown]);
-  const piece = (index: number, source: string): Piece => ({ source, runsOn: continues.has(index), runsIn: continues.has(index - 1) });
+  const split = useMemo(() => splitter.current(shown), [shown]);
+  const references = useMemo(() => crossReferences.current(split, !streaming), [split, streaming]);
+  const { blocks, continues, tail, generation } = split;
+  const piece = (index: number, source: string, links: BlockLinks): Piece => ({
+    source,
+    links,
+    runsOn: continues.has(index),
+    runsIn: continues.has(index - 1),
+  });
   const groups = [];
   for (let start = 0; start < blocks.length; start += GROUP) {
-    const pieces = blocks.slice(start, start + GROUP).map((source, offset) => piece(start + offset, source));
-    groups.push(<PieceGroup key={`${generation}-${start}`} pieces={pieces} generation={generation} size={pieces.length} />);
+    const pieces = blocks
+      .slice(start, start + GROUP)
+      .map((source, offset) => piece(start + offset, source, references.blocks[start + offset] ?? NO_LINKS));
+    groups.push(
+      <PieceGroup key={`${generation}-${start}`} pieces={pieces} generation={generation} size={pieces.length} idPrefix={idPrefix} />,
+    );
   }
   return (
     <div className="markdown">
       {groups}
-      {tail.trim() ? <PieceView piece={piece(blocks.length, tail)} streaming={streaming} /> : null}
+      {tail.trim() ? <PieceView piece={piece(blocks.length, tail, references.tail)} streaming={streaming} idPrefix={idPrefix} /> : null}
+      <Footnotes footnotes={references.footnotes} idPrefix={idPrefix} />
     </div>
   );
 }

@@ -131,6 +131,20 @@ export const ptBR: Record<MessageKey, string> = {
   'answer.imageBlocked': 'Imagem não carregada (imagens remotas são bloqueadas): {alt}',
   'answer.insertFailed': 'Nenhum campo de texto estava em foco na página. Clique no campo primeiro e tente de novo.',
   'answer.insertUnavailable': 'O Grompt não consegue escrever nesta página.',
+  'answer.footnote': 'Nota {number}',
+  'answer.footnotes': 'Notas',
+  'answer.footnoteBack': 'Voltar ao texto da nota {number}',
+
+  'export.menu': 'Exportar',
+  'export.copyMarkdown': 'Copiar como Markdown',
+  'export.copyText': 'Copiar como texto simples',
+  'export.download': 'Baixar .md',
+  'export.copied': 'Copiado.',
+  'export.downloaded': 'Salvo como {file}.',
+  'export.failed': 'Não foi possível copiar: o navegador recusou o acesso à área de transferência.',
+  'export.dated': 'Exportado em {date}',
+  'export.input': 'Sua entrada',
+  'export.answer': 'Resposta',
 
   'page.selectionEmpty': 'Nada está selecionado nesta página.',
   'page.restricted':

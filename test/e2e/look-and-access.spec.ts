@@ -1,19 +1,12 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, launchExtension, test } from './fixtures';
+import { expectAccessible } from './support/axe';
 import { openPopupOver, selectText } from './support/surfaces';
 
 // Screenshots land in docs/screenshots when asked for (UPDATE_SCREENSHOTS=1), else with the test results.
 const SHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'test-results/screenshots';
-
-async function expectAccessible(page: Page, name: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  expect(serious.map((violation) => `${name}: ${violation.id} — ${violation.nodes[0]?.target.join(' ')}`)).toEqual([]);
-}
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`popup, side panel and options pass axe (no serious or critical issue), ${scheme}, and are captured`, async ({ pageServer }) => {
