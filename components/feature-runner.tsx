@@ -5,6 +5,7 @@ import { validateInput } from '@/lib/features/validate';
 import type { GenerateRequest, Job, Surface } from '@/lib/domain/job';
 import { AnswerPanel } from './answer/answer-panel';
 import { FeatureForm, type FormValues } from './forms/feature-form';
+import { withFeatureModel } from './forms/choose-model';
 import { choiceFor, ProviderBar } from './forms/provider-bar';
 import type { useGeneration } from './hooks/use-generation';
 import type { useKeys } from './hooks/use-keys';
@@ -39,7 +40,7 @@ export function retryOf(job: Job, choice: { provider: GenerateRequest['provider'
 /** One feature: its form, the provider bar, Run, and the answer. Same in the popup and the side panel. */
 export function FeatureRunner(props: FeatureRunnerProps) {
   const t = useT();
-  const { settings } = useSettings();
+  const { settings, update } = useSettings();
   const feature = FEATURES[props.feature];
   const [errors, setErrors] = useState<Record<string, string>>({});
   const { job } = props.generation;
@@ -92,6 +93,11 @@ export function FeatureRunner(props: FeatureRunnerProps) {
           actions={{
             onStop: props.generation.stop,
             onRetry: () => props.generation.start(retryOf(ownJob, choiceFor(settings, props.feature))),
+            onUseModel: (model) => {
+              const { provider } = ownJob.request;
+              void update((current) => withFeatureModel(current, props.feature, provider, model));
+              props.generation.start(retryOf(ownJob, { provider, model }));
+            },
             extra: props.answerExtra,
           }}
         />

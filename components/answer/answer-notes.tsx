@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Job } from '@/lib/domain/job';
 import { providerLabel, resolveProvider } from '@/lib/settings/resolve-provider';
 import { useSettings, useT } from '../settings-context';
+import { ModelSuggestions } from './model-suggestions';
 
 /** "Waiting for the server… 12 s": non-streaming routes show progress while nothing arrives. */
 export function WaitingNote({ job }: { job: Job }) {
@@ -38,7 +39,7 @@ export function TrimNote({ trim }: { trim: Job['trim'] }) {
   );
 }
 
-export function ErrorNote({ job, onRetry }: { job: Job; onRetry?: () => void }) {
+export function ErrorNote({ job, onRetry, onUseModel }: { job: Job; onRetry?: () => void; onUseModel?: (model: string) => void }) {
   const t = useT();
   const { settings } = useSettings();
   const { error } = job;
@@ -54,6 +55,7 @@ export function ErrorNote({ job, onRetry }: { job: Job; onRetry?: () => void }) 
           })}
         </p>
       ) : null}
+      <ModelSuggestions error={error} onUseModel={onUseModel} />
       {onRetry ? (
         <button type="button" onClick={onRetry}>
           {t('action.retry')}

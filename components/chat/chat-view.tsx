@@ -5,6 +5,7 @@ import { readSelection } from '@/lib/page/selection';
 import { AnswerPanel } from '../answer/answer-panel';
 import { ExportMenu } from '../answer/export-menu';
 import { retryOf } from '../feature-runner';
+import { withFeatureModel } from '../forms/choose-model';
 import { choiceFor, ProviderBar } from '../forms/provider-bar';
 import { useConversation } from '../hooks/use-conversation';
 import type { useGeneration } from '../hooks/use-generation';
@@ -22,7 +23,7 @@ const quote = (text: string) =>
 /** The side panel's chat: the whole conversation goes with every turn, and is kept for the session. */
 export function ChatView({ generation, keys }: { generation: ReturnType<typeof useGeneration>; keys: ReturnType<typeof useKeys> }) {
   const t = useT();
-  const { settings } = useSettings();
+  const { settings, update } = useSettings();
   const conversation = useConversation();
   const [composer, setComposer] = useState('');
   const [note, setNote] = useState<string | undefined>();
@@ -76,7 +77,15 @@ export function ChatView({ generation, keys }: { generation: ReturnType<typeof u
         {pending ? (
           <AnswerPanel
             job={pending}
-            actions={{ onStop: generation.stop, onRetry: () => generation.start(retryOf(pending, choiceFor(settings, 'chat'))) }}
+            actions={{
+              onStop: generation.stop,
+              onRetry: () => generation.start(retryOf(pending, choiceFor(settings, 'chat'))),
+              onUseModel: (model) => {
+                const { provider } = pending.request;
+                void update((current) => withFeatureModel(current, 'chat', provider, model));
+                generation.start(retryOf(pending, { provider, model }));
+              },
+            }}
           />
         ) : null}
         <div ref={bottom} />

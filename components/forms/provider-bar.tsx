@@ -28,7 +28,7 @@ export function resolvedOrDefault(provider: ProviderRef, settings: Settings): Re
 
 /**
  * Provider and model pickers plus the BYOK field. Each feature remembers its own choice.
- * The popup folds the bar into one summary line ("OpenAI · gpt-4o-mini · key saved") to fit its size.
+ * The popup folds the bar into one summary line ("OpenAI · gpt-5.6-luna · key saved") to fit its size.
  */
 export function ProviderBar({ feature, keys, compact }: { feature: FeatureId; keys: ReturnType<typeof useKeys>; compact?: boolean }) {
   const t = useT();

@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import type { GromptError } from '@/lib/errors/kinds';
 import type { GenerateRequest, Job, Surface } from '@/lib/domain/job';
 import { GENERATION_PORT, type PortCommand, portEventSchema } from '@/lib/messaging/port-protocol';
+import { withReasoningDelta, withTextDelta } from './job-deltas';
 
 type Port = ReturnType<typeof browser.runtime.connect>;
 
@@ -38,7 +39,8 @@ export function useGeneration(surface: Surface, interruptedError: () => GromptEr
           setState((current) => {
             if (data.type === 'job') return { job: data.job };
             if (data.type === 'idle' || !current.job) return current;
-            if (data.type === 'text-delta') return { ...current, job: { ...current.job, text: current.job.text + data.text } };
+            if (data.type === 'text-delta') return { ...current, job: withTextDelta(current.job, data.text) };
+            if (data.type === 'reasoning-delta') return { ...current, job: withReasoningDelta(current.job, data.text) };
             if (data.type === 'finish') {
               return {
                 ...current,

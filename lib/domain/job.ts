@@ -57,6 +57,11 @@ export const jobSchema = z.object({
   mode: z.optional(modeSchema),
   model: z.optional(z.string()),
   text: z.string(),
+  /** What a reasoning model thought before answering: shown apart, never part of `text`. */
+  reasoning: z.optional(z.string()),
+  reasoningStartedAt: z.optional(z.number()),
+  /** When the answer began after the reasoning (how long the model thought). */
+  reasoningEndedAt: z.optional(z.number()),
   error: z.optional(gromptErrorSchema),
   usage: z.optional(usageSchema),
   finishReason: z.optional(finishReasonSchema),

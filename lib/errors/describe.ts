@@ -17,6 +17,8 @@ export interface ErrorFacts {
   /** The exact OLLAMA_ORIGINS line for the user to set. */
   setting?: string;
   viaServer?: boolean;
+  /** Models the provider has, closest to the one it did not know (model-not-found only). */
+  suggestions?: string[];
 }
 
 function providerName(provider: string | undefined): string {
@@ -50,5 +52,6 @@ export function describeError(facts: ErrorFacts, language: Language): GromptErro
     ...(facts.status !== undefined ? { status: facts.status } : {}),
     ...(facts.retryAfterSeconds !== undefined ? { retryAfterSeconds: facts.retryAfterSeconds } : {}),
     ...(facts.provider ? { provider: facts.provider } : {}),
+    ...(facts.suggestions?.length ? { suggestions: facts.suggestions.slice(0, 5) } : {}),
   };
 }

@@ -41,6 +41,8 @@ export const gromptErrorSchema = z.object({
   retryAfterSeconds: z.optional(z.number().check(z.nonnegative())),
   retryable: z.boolean(),
   provider: z.optional(z.string()),
+  /** For "model not found": up to five models the provider has, to switch to in one click. */
+  suggestions: z.optional(z.array(z.string().check(z.maxLength(200))).check(z.maxLength(5))),
 });
 export type GromptError = z.infer<typeof gromptErrorSchema>;
 

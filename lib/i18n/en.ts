@@ -339,6 +339,14 @@ export const en = {
   'chat.page.attached': 'The chat is now about “{title}”.',
   'answer.pageTrimmed':
     'The page was trimmed to {percent}% to fit the model ({kept} of {total} characters): its beginning and end were kept.',
+
+  // Providers: reasoning models and model suggestions (issue #14).
+  'answer.thinking': 'Thinking… {seconds} s',
+  'answer.thinkingNow': 'Thinking…',
+  'answer.reasoning': 'Reasoning',
+  'answer.reasoningFor': 'Reasoning ({seconds} s)',
+  'error.suggestions': 'Models {provider} has:',
+  'action.useModel': 'Use {model}',
 } as const;
 
 export type MessageKey = keyof typeof en;

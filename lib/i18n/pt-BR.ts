@@ -343,4 +343,12 @@ export const ptBR: Record<MessageKey, string> = {
   'chat.page.attached': 'A conversa agora é sobre “{title}”.',
   'answer.pageTrimmed':
     'A página foi reduzida a {percent}% para caber no modelo ({kept} de {total} caracteres): o começo e o fim foram mantidos.',
+
+  // Providers: reasoning models and model suggestions (issue #14).
+  'answer.thinking': 'Pensando… {seconds} s',
+  'answer.thinkingNow': 'Pensando…',
+  'answer.reasoning': 'Raciocínio',
+  'answer.reasoningFor': 'Raciocínio ({seconds} s)',
+  'error.suggestions': 'Modelos que {provider} tem:',
+  'action.useModel': 'Usar {model}',
 };

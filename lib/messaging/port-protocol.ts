@@ -18,6 +18,7 @@ export type PortCommand = z.infer<typeof portCommandSchema>;
 export const portEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('job'), job: jobSchema }),
   z.object({ type: z.literal('text-delta'), text: z.string() }),
+  z.object({ type: z.literal('reasoning-delta'), text: z.string() }),
   z.object({
     type: z.literal('finish'),
     reason: finishReasonSchema,

@@ -11,7 +11,7 @@ test('Ollama works with zero setup: our Origin is dropped for our own requests o
   openPage,
 }) => {
   // Like a default Ollama: an extension Origin gets an empty 403.
-  const ollama = await startOpenAIFake({ rejectExtensionOrigins: true, ollamaTags: ['llama3.2:latest'] });
+  const ollama = await startOpenAIFake({ api: 'ollama', rejectExtensionOrigins: true, ollamaTags: ['llama3.2:latest'] });
   try {
     await saveSettings(worker, { baseUrls: { ollama: ollama.url } });
     const popup = new FeaturePage(await openPage('popup'));
@@ -49,7 +49,7 @@ test('Ollama works with zero setup: our Origin is dropped for our own requests o
 });
 
 test('when Ollama still refuses (403), the error shows the exact OLLAMA_ORIGINS line', async ({ worker, extensionId, openPage }) => {
-  const ollama = await startOpenAIFake({});
+  const ollama = await startOpenAIFake({ api: 'ollama' });
   try {
     await saveSettings(worker, { baseUrls: { ollama: ollama.url } });
     const popup = new FeaturePage(await openPage('popup'));

@@ -30,7 +30,7 @@ for (const provider of CASES) {
       fake = await startGeminiFake({ keys: [provider.key] });
       baseUrl = fake.url;
     } else {
-      fake = await startOpenAIFake({ keys: [provider.key] });
+      fake = await startOpenAIFake({ keys: [provider.key], api: provider.id === 'deepseek' ? 'deepseek' : 'openai' });
       baseUrl = provider.id === 'deepseek' ? fake.url : `${fake.url}/v1`;
     }
     try {

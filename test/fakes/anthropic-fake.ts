@@ -10,12 +10,42 @@ import {
   sleep,
   startFake,
 } from './http';
+import { ANTHROPIC_KEY, keyAccepted } from './keys';
 
 const anthropicError = (type: string, message: string) => ({ type: 'error', error: { type, message } });
 
-/** The key as the API accepts it: x-api-key, or (what SDK 1.x sends) Authorization: Bearer. */
-export function anthropicKeyOf(request: RecordedRequest): string | undefined {
-  return request.headers['x-api-key'] ?? /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+/**
+ * Every top-level field of a Messages API request (docs.anthropic.com/en/api/messages);
+ * anything else is refused the way the API refuses it: 400 "<field>: Extra inputs are not permitted".
+ */
+const MESSAGE_FIELDS = new Set([
+  'model',
+  'messages',
+  'max_tokens',
+  'system',
+  'stream',
+  'temperature',
+  'top_p',
+  'top_k',
+  'stop_sequences',
+  'metadata',
+  'tools',
+  'tool_choice',
+  'thinking',
+  'service_tier',
+  'container',
+  'mcp_servers',
+  'context_management',
+  'output_config',
+]);
+
+function bodyRejection(body: Record<string, unknown>): ReturnType<typeof anthropicError> | undefined {
+  const unknown = Object.keys(body).find((field) => !MESSAGE_FIELDS.has(field));
+  if (unknown) return anthropicError('invalid_request_error', `${unknown}: Extra inputs are not permitted`);
+  for (const required of ['model', 'messages', 'max_tokens']) {
+    if (body[required] === undefined) return anthropicError('invalid_request_error', `${required}: Field required`);
+  }
+  return undefined;
 }
 
 async function stream(
@@ -24,6 +54,7 @@ async function stream(
   words: string[],
   delayMs: number,
   end: 'complete' | 'error' | 'cut' = 'complete',
+  thinking?: string,
 ): Promise<void> {
   response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' });
   const send = (event: string, data: unknown) => response.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
@@ -40,23 +71,38 @@ async function stream(
       usage: { input_tokens: 25, output_tokens: 1 },
     },
   });
-  send('content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } });
+  let index = 0;
+  if (thinking) {
+    // A thinking block comes first, with its signature, as when thinking is shown (summarized).
+    send('content_block_start', { type: 'content_block_start', index, content_block: { type: 'thinking', thinking: '', signature: '' } });
+    for (const piece of thinking.match(/[\s\S]{1,12}/g) ?? []) {
+      send('content_block_delta', { type: 'content_block_delta', index, delta: { type: 'thinking_delta', thinking: piece } });
+    }
+    send('content_block_delta', {
+      type: 'content_block_delta',
+      index,
+      delta: { type: 'signature_delta', signature: 'EqQBCgIYAhIM1gbcDa9GJwZA2b3h' },
+    });
+    send('content_block_stop', { type: 'content_block_stop', index });
+    index += 1;
+  }
+  send('content_block_start', { type: 'content_block_start', index, content_block: { type: 'text', text: '' } });
   send('ping', { type: 'ping' });
-  for (const [index, word] of words.entries()) {
+  for (const [position, word] of words.entries()) {
     if (response.destroyed) return;
-    if (end === 'error' && index === 2) {
+    if (end === 'error' && position === 2) {
       send('error', anthropicError('overloaded_error', 'Overloaded'));
       return void response.end();
     }
-    if (end === 'cut' && index === 2) return void response.socket?.destroy();
+    if (end === 'cut' && position === 2) return void response.socket?.destroy();
     send('content_block_delta', {
       type: 'content_block_delta',
-      index: 0,
-      delta: { type: 'text_delta', text: index === 0 ? word : ` ${word}` },
+      index,
+      delta: { type: 'text_delta', text: position === 0 ? word : ` ${word}` },
     });
     if (delayMs) await sleep(delayMs);
   }
-  send('content_block_stop', { type: 'content_block_stop', index: 0 });
+  send('content_block_stop', { type: 'content_block_stop', index });
   send('message_delta', {
     type: 'message_delta',
     delta: { stop_reason: 'end_turn', stop_sequence: null },
@@ -66,9 +112,11 @@ async function stream(
   response.end();
 }
 
-async function messages(request: RecordedRequest, response: ServerResponse): Promise<void> {
-  const body = JSON.parse(request.body || '{}') as { model?: string };
-  const model = body.model ?? 'unknown';
+async function messages(request: RecordedRequest, response: ServerResponse, thinking?: string): Promise<void> {
+  const body = JSON.parse(request.body || '{}') as Record<string, unknown>;
+  const rejection = bodyRejection(body);
+  if (rejection) return sendJson(response, 400, rejection);
+  const model = String(body.model);
   const { scenario, tokens, delayMs } = scenarioOf(model);
   switch (scenario) {
     case 'fault-400':
@@ -105,15 +153,21 @@ async function messages(request: RecordedRequest, response: ServerResponse): Pro
     case 'fault-hang':
       return;
     default:
-      return stream(response, model, answerWords(tokens), delayMs);
+      return stream(response, model, answerWords(tokens), delayMs, 'complete', thinking);
   }
 }
 
 /** Anthropic's Messages API: named SSE events, its error bodies and status codes (529 included). */
-export async function startAnthropicFake(options: { keys: string[] }): Promise<FakeServer> {
+export interface AnthropicFakeOptions {
+  keys: string[];
+  /** Claude's thinking, streamed as a thinking block before the answer (as when thinking is shown). */
+  thinking?: string;
+}
+
+export async function startAnthropicFake(options: AnthropicFakeOptions): Promise<FakeServer> {
   return startFake(async (request, response) => {
-    const key = anthropicKeyOf(request);
-    if (!key || !options.keys.includes(key)) return sendJson(response, 401, anthropicError('authentication_error', 'invalid x-api-key'));
+    if (!keyAccepted(request, ANTHROPIC_KEY, options.keys))
+      return sendJson(response, 401, anthropicError('authentication_error', 'invalid x-api-key'));
     if (!request.headers['anthropic-version'])
       return sendJson(response, 400, anthropicError('invalid_request_error', 'anthropic-version: header is required'));
     // Anthropic refuses browser-origin requests unless this header says the caller knows.
@@ -132,7 +186,7 @@ export async function startAnthropicFake(options: { keys: string[] }): Promise<F
         last_id: 'claude-sonnet-4-5',
       });
     }
-    if (request.path === '/v1/messages' && request.method === 'POST') return messages(request, response);
+    if (request.path === '/v1/messages' && request.method === 'POST') return messages(request, response, options.thinking);
     sendJson(response, 404, anthropicError('not_found_error', 'Not found'));
   });
 }

@@ -1,7 +1,59 @@
 import type { ServerResponse } from 'node:http';
 import { answerWords, type FakeServer, HTML_ERROR_PAGE, scenarioOf, sendJson, sendText, sleep, startFake } from './http';
+import { GEMINI_KEY, keyAccepted } from './keys';
 
 const googleError = (code: number, message: string, status: string) => ({ error: { code, message, status } });
+
+/**
+ * The fields a generateContent request may carry (ai.google.dev/api/generate-content), in
+ * either JSON spelling; the API refuses others with 400 INVALID_ARGUMENT, "Unknown name".
+ */
+const REQUEST_FIELDS = ['contents', 'systemInstruction', 'generationConfig', 'safetySettings', 'tools', 'toolConfig', 'cachedContent'];
+const GENERATION_FIELDS = [
+  'stopSequences',
+  'responseMimeType',
+  'responseSchema',
+  'responseJsonSchema',
+  'responseModalities',
+  'candidateCount',
+  'maxOutputTokens',
+  'temperature',
+  'topP',
+  'topK',
+  'seed',
+  'presencePenalty',
+  'frequencyPenalty',
+  'responseLogprobs',
+  'logprobs',
+  'thinkingConfig',
+  'mediaResolution',
+  'speechConfig',
+];
+const snake = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+const known = (names: string[]) => new Set(names.flatMap((name) => [name, snake(name)]));
+const KNOWN_REQUEST = known(REQUEST_FIELDS);
+const KNOWN_GENERATION = known(GENERATION_FIELDS);
+
+/** The first field the API would not know, as it names it: `"name"` or `"name" at 'generation_config'`. */
+function unknownField(body: Record<string, unknown>): string | undefined {
+  const top = Object.keys(body).find((field) => !KNOWN_REQUEST.has(field));
+  if (top) return `"${top}"`;
+  const config = (body.generationConfig ?? body.generation_config ?? {}) as Record<string, unknown>;
+  const inner = Object.keys(config).find((field) => !KNOWN_GENERATION.has(field));
+  return inner ? `"${inner}" at 'generation_config'` : undefined;
+}
+
+function unknownFieldError(name: string) {
+  const description = `Invalid JSON payload received. Unknown name ${name}: Cannot find field.`;
+  return {
+    error: {
+      code: 400,
+      message: description,
+      status: 'INVALID_ARGUMENT',
+      details: [{ '@type': 'type.googleapis.com/google.rpc.BadRequest', fieldViolations: [{ description }] }],
+    },
+  };
+}
 
 const candidate = (text: string, finishReason?: string) => ({
   candidates: [{ content: { parts: [{ text }], role: 'model' }, ...(finishReason ? { finishReason } : {}), index: 0 }],
@@ -9,8 +61,13 @@ const candidate = (text: string, finishReason?: string) => ({
   modelVersion: 'gemini-fake',
 });
 
-async function stream(response: ServerResponse, words: string[], delayMs: number, cutAfter?: number): Promise<void> {
+async function stream(response: ServerResponse, words: string[], delayMs: number, cutAfter?: number, thoughts?: string): Promise<void> {
   response.writeHead(200, { 'content-type': 'text/event-stream' });
+  if (thoughts) {
+    // A thought summary: a part marked `thought`, as when thinkingConfig.includeThoughts is set.
+    const summary = { candidates: [{ content: { parts: [{ text: thoughts, thought: true }], role: 'model' }, index: 0 }] };
+    response.write(`data: ${JSON.stringify(summary)}\r\n\r\n`);
+  }
   for (const [index, word] of words.entries()) {
     if (response.destroyed) return;
     if (cutAfter !== undefined && index === cutAfter) return void response.socket?.destroy();
@@ -21,7 +78,7 @@ async function stream(response: ServerResponse, words: string[], delayMs: number
   response.end();
 }
 
-async function generate(response: ServerResponse, model: string): Promise<void> {
+async function generate(response: ServerResponse, model: string, thoughts?: string): Promise<void> {
   const { scenario, tokens, delayMs } = scenarioOf(model);
   switch (scenario) {
     case 'fault-403':
@@ -51,15 +108,14 @@ async function generate(response: ServerResponse, model: string): Promise<void> 
     case 'fault-hang':
       return;
     default:
-      return stream(response, answerWords(tokens), delayMs);
+      return stream(response, answerWords(tokens), delayMs, undefined, thoughts);
   }
 }
 
 /** The Gemini API: key in x-goog-api-key, an invalid key is a 400, streams as SSE with alt=sse. */
-export async function startGeminiFake(options: { keys: string[] }): Promise<FakeServer> {
+export async function startGeminiFake(options: { keys: string[]; thoughts?: string }): Promise<FakeServer> {
   return startFake(async (request, response) => {
-    const key = request.headers['x-goog-api-key'];
-    if (!key || !options.keys.includes(key)) {
+    if (!keyAccepted(request, GEMINI_KEY, options.keys)) {
       return sendJson(response, 400, googleError(400, 'API key not valid. Please pass a valid API key.', 'INVALID_ARGUMENT'));
     }
     if (request.path === '/v1beta/models' && request.method === 'GET') {
@@ -71,7 +127,11 @@ export async function startGeminiFake(options: { keys: string[] }): Promise<Fake
       });
     }
     const match = /^\/v1beta\/models\/([^:]+):streamGenerateContent$/.exec(request.path);
-    if (match?.[1] && request.method === 'POST') return generate(response, decodeURIComponent(match[1]));
+    if (match?.[1] && request.method === 'POST') {
+      const unknown = unknownField(JSON.parse(request.body || '{}') as Record<string, unknown>);
+      if (unknown) return sendJson(response, 400, unknownFieldError(unknown));
+      return generate(response, decodeURIComponent(match[1]), options.thoughts);
+    }
     sendJson(response, 404, googleError(404, 'Not found', 'NOT_FOUND'));
   });
 }

@@ -8,13 +8,17 @@ import {
   scenarioOf,
   sendJson,
   sendText,
-  sleep,
   startFake,
 } from './http';
+import { keyAccepted, keyOf, OPENAI_KEY } from './keys';
+import { modelNotFound, type OpenAIStyleApi, rejectionFor } from './openai-rules';
+import { type ChatStream, streamChat } from './openai-stream';
 import { type StreamTimingOptions, timedResponse } from './stream-timing';
 
 /** The bench's optional hooks (timing, pacing) come from StreamTimingOptions; by default neither is set. */
 export interface OpenAIFakeOptions extends StreamTimingOptions {
+  /** Which API this is, for what it refuses and how it reasons (default: OpenAI's own). */
+  api?: OpenAIStyleApi;
   /** Keys the fake accepts. Empty means any key (or none) is fine, as with Ollama. */
   keys?: string[];
   /** Ollama's default: reject a request whose Origin is an extension's, with an empty 403. */
@@ -23,24 +27,34 @@ export interface OpenAIFakeOptions extends StreamTimingOptions {
   ollamaTags?: string[];
   /** What the answer says (default: "Answer w1 w2 …"), streamed a few characters per chunk. */
   content?: string;
+  /**
+   * What the model thinks first. DeepSeek streams it as `reasoning_content` (its V4 models
+   * think unless the model is deepseek-chat; a default reasoning is streamed then), Ollama
+   * as `reasoning`; OpenAI's reasoning models never show it.
+   */
+  reasoning?: string;
+  /** Held before the answer starts (after any reasoning): a test opens it when it has looked. */
+  beforeAnswer?: Promise<void>;
+  /** An OpenAI reasoning model's silence before its first visible token, in ms. */
+  thinkingMs?: number;
+  /** The models this account has: GET /models lists them, and any other is "not found". */
+  models?: string[];
 }
+
+/** What GET /models lists when a test does not say: each API's own chat models (OpenAI's with its non-chat ones). */
+const DEFAULT_MODELS: Record<OpenAIStyleApi, string[]> = {
+  openai: ['gpt-5.6-luna', 'gpt-5.6-terra', 'gpt-5.6-sol', 'gpt-4o-mini'],
+  deepseek: ['deepseek-v4-flash', 'deepseek-v4-pro'],
+  ollama: ['llama3.2:latest'],
+};
+const NON_CHAT: Record<OpenAIStyleApi, string[]> = { openai: ['text-embedding-3-small', 'whisper-1'], deepseek: [], ollama: [] };
+const DEFAULT_REASONING = 'The user wants a short summary. I will keep the key figure and drop the rest.';
 
 const openAIError = (message: string, type: string, code: string | null) => ({ error: { message, type, param: null, code } });
 
-function chunk(model: string, delta: Record<string, unknown>, finish: string | null = null) {
-  return {
-    id: 'chatcmpl-fake',
-    object: 'chat.completion.chunk',
-    created: 1_700_000_000,
-    model,
-    choices: [{ index: 0, delta, finish_reason: finish }],
-  };
-}
-
 function authorise(request: RecordedRequest, response: ServerResponse, options: OpenAIFakeOptions): boolean {
-  if (!options.keys?.length) return true;
-  const key = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
-  if (key && options.keys.includes(key)) return true;
+  if (keyAccepted(request, OPENAI_KEY, options.keys)) return true;
+  const key = keyOf(request, OPENAI_KEY);
   const message = key
     ? `Incorrect API key provided: ${maskedEcho(key)}. You can find your API key at https://platform.openai.com/account/api-keys.`
     : "You didn't provide an API key.";
@@ -48,63 +62,65 @@ function authorise(request: RecordedRequest, response: ServerResponse, options: 
   return false;
 }
 
-async function stream(response: ServerResponse, model: string, pieces: string[], delayMs: number, cutAfter?: number): Promise<void> {
-  response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
-  const write = (data: unknown) => response.write(`data: ${JSON.stringify(data)}\n\n`);
-  write(chunk(model, { role: 'assistant', content: '' }));
-  for (const [index, piece] of pieces.entries()) {
-    if (response.destroyed) return;
-    if (cutAfter !== undefined && index === cutAfter) {
-      response.socket?.destroy();
-      return;
-    }
-    write(chunk(model, { content: piece }));
-    if (delayMs) await sleep(delayMs);
-  }
-  write(chunk(model, {}, 'stop'));
-  response.write(
-    `data: ${JSON.stringify({ id: 'chatcmpl-fake', object: 'chat.completion.chunk', created: 1, model, choices: [], usage: { prompt_tokens: 21, completion_tokens: pieces.length, total_tokens: 21 + pieces.length } })}\n\n`,
-  );
-  response.end('data: [DONE]\n\n');
-}
-
 /** Words as a model streams them: the first bare, the others with their leading space. */
 const spaced = (words: string[]) => words.map((word, index) => (index === 0 ? word : ` ${word}`));
 
-/** Splits fixed content into small chunks, as a provider would stream it. */
+/** Splits fixed text into small chunks, as a provider would stream it (tags fall across chunks). */
 const chunked = (content: string) => content.match(/[\s\S]{1,8}/g) ?? [];
 
-async function chatCompletions(
-  request: RecordedRequest,
-  response: ServerResponse,
-  options: OpenAIFakeOptions,
-  seen: Set<string>,
-): Promise<void> {
-  const body = JSON.parse(request.body || '{}') as { model?: string };
-  const model = body.model ?? 'unknown';
+/** How this API shows a model's reasoning, if it does. */
+function reasoningFor(api: OpenAIStyleApi, model: string, options: OpenAIFakeOptions): Pick<ChatStream, 'reasoning' | 'reasoningField'> {
+  if (api === 'deepseek' && model !== 'deepseek-chat') {
+    return { reasoning: chunked(options.reasoning ?? DEFAULT_REASONING), reasoningField: 'reasoning_content' };
+  }
+  if (api === 'ollama' && options.reasoning) return { reasoning: chunked(options.reasoning), reasoningField: 'reasoning' };
+  return {};
+}
+
+async function chatCompletions(request: RecordedRequest, response: ServerResponse, options: OpenAIFakeOptions, seen: Set<string>) {
+  const api = options.api ?? 'openai';
+  let body: Record<string, unknown>;
+  try {
+    body = JSON.parse(request.body || '{}') as Record<string, unknown>;
+  } catch {
+    return sendJson(response, 400, openAIError('We could not parse the JSON body of your request.', 'invalid_request_error', null));
+  }
+  const rejection = rejectionFor(api, body);
+  if (rejection) return sendJson(response, rejection.status, rejection.body);
+  const model = String(body.model);
   const { scenario, tokens, delayMs } = scenarioOf(model);
+  const base = {
+    model,
+    delayMs,
+    thinkingMs: options.thinkingMs ?? 0,
+    beforeAnswer: options.beforeAnswer,
+    ...reasoningFor(api, model, options),
+  };
   // Transient faults: the first request fails mid-stream, the next one succeeds (what Retry is for).
   if (model === 'cut-once') {
     const first = !seen.has(model);
     seen.add(model);
-    return stream(response, model, spaced(answerWords(first ? 6 : 8, first ? 'partial' : 'answer')), 5, first ? 3 : undefined);
+    const words = spaced(answerWords(first ? 6 : 8, first ? 'partial' : 'answer'));
+    return streamChat(response, { ...base, pieces: words, delayMs: 5, ...(first ? { cutAfter: 3 } : {}) });
   }
-  if (options.content !== undefined && scenario === 'ok') return stream(response, model, chunked(options.content), delayMs);
+  if (scenario === 'ok' && options.models && !options.models.includes(model)) {
+    const notFound = modelNotFound(api, model);
+    return sendJson(response, notFound.status, notFound.body);
+  }
+  if (options.content !== undefined && scenario === 'ok') return streamChat(response, { ...base, pieces: chunked(options.content) });
   switch (scenario) {
     case 'fault-400':
-      return sendJson(response, 400, openAIError("Invalid value for 'max_tokens'.", 'invalid_request_error', null));
+      return sendJson(response, 400, openAIError("Invalid value for 'messages'.", 'invalid_request_error', null));
     case 'fault-403':
       return sendJson(
         response,
         403,
         openAIError('Project does not have access to this model.', 'invalid_request_error', 'model_not_available'),
       );
-    case 'fault-404':
-      return sendJson(
-        response,
-        404,
-        openAIError(`The model \`${model}\` does not exist or you do not have access to it.`, 'invalid_request_error', 'model_not_found'),
-      );
+    case 'fault-404': {
+      const notFound = modelNotFound(api, model);
+      return sendJson(response, notFound.status, notFound.body);
+    }
     case 'fault-429':
       return sendJson(response, 429, openAIError('Rate limit reached for requests.', 'requests', 'rate_limit_exceeded'), {
         'retry-after': '30',
@@ -125,18 +141,20 @@ async function chatCompletions(
       return sendText(response, 502, HTML_ERROR_PAGE, 'text/html');
     case 'fault-malformed':
       response.writeHead(200, { 'content-type': 'text/event-stream' });
-      response.write(`data: ${JSON.stringify(chunk(model, { content: 'Partial' }))}\n\n`);
+      response.write(
+        `data: ${JSON.stringify({ id: 'chatcmpl-fake', object: 'chat.completion.chunk', created: 1, model, choices: [{ index: 0, delta: { content: 'Partial' }, finish_reason: null }] })}\n\n`,
+      );
       return void response.end('data: {"choices": [ this is not json\n\n');
     case 'fault-cut':
-      return stream(response, model, spaced(answerWords(6, 'partial')), 5, 3);
+      return streamChat(response, { ...base, pieces: spaced(answerWords(6, 'partial')), delayMs: 5, cutAfter: 3 });
     case 'fault-hang':
       return; // accepts the connection, never answers
     default:
-      return stream(response, model, spaced(answerWords(tokens)), delayMs);
+      return streamChat(response, { ...base, pieces: spaced(answerWords(tokens)) });
   }
 }
 
-/** OpenAI's chat completions API as the wire has it (also DeepSeek's, and Ollama's /v1). */
+/** OpenAI's chat completions API as the wire has it (also DeepSeek's, and Ollama's /v1, with `api`). */
 export async function startOpenAIFake(options: OpenAIFakeOptions = {}): Promise<FakeServer> {
   const seen = new Set<string>();
   return startFake(async (request, response) => {
@@ -151,15 +169,9 @@ export async function startOpenAIFake(options: OpenAIFakeOptions = {}): Promise<
     const path = request.path.replace(/^\/v1/, '');
     if (path === '/models' && request.method === 'GET') {
       if (!authorise(request, response, options)) return;
-      return sendJson(response, 200, {
-        object: 'list',
-        data: ['gpt-4o-mini', 'gpt-4o', 'text-embedding-3-small', 'whisper-1'].map((id) => ({
-          id,
-          object: 'model',
-          created: 1,
-          owned_by: 'system',
-        })),
-      });
+      const api = options.api ?? 'openai';
+      const ids = [...(options.models ?? DEFAULT_MODELS[api]), ...NON_CHAT[api]];
+      return sendJson(response, 200, { object: 'list', data: ids.map((id) => ({ id, object: 'model', created: 1, owned_by: 'system' })) });
     }
     if (path === '/chat/completions' && request.method === 'POST') {
       if (!authorise(request, response, options)) return;

@@ -1,22 +1,9 @@
 import type { StreamPart } from '../providers/types';
+import { abortableSleep } from './abortable-sleep';
 
 /** Pace of demo answers: fast enough to read as it streams, slow enough to see it stream. */
 const WORDS_PER_TICK = 3;
 const TICK_MS = 12;
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      { once: true },
-    );
-  });
-}
 
 /** Streams a finished demo answer in small pieces, like a model would. */
 export async function* demoStream(markdown: string, signal: AbortSignal, tickMs = TICK_MS): AsyncIterable<StreamPart> {
@@ -28,7 +15,7 @@ export async function* demoStream(markdown: string, signal: AbortSignal, tickMs 
     }
     const leading = index === 0 ? (markdown.match(/^\s*/)?.[0] ?? '') : '';
     yield { type: 'text-delta', text: leading + pieces.slice(index, index + WORDS_PER_TICK).join('') };
-    await sleep(tickMs, signal);
+    await abortableSleep(tickMs, signal);
   }
   yield { type: 'finish', reason: 'stop' };
 }

@@ -20,6 +20,7 @@ export class LiveJob {
   readonly controller = new AbortController();
   private readonly ports = new Set<Port>();
   private pending = '';
+  private pendingReasoning = '';
   private lastFlush = 0;
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private lastPersist = 0;
@@ -39,7 +40,8 @@ export class LiveJob {
     port.onDisconnect.addListener(() => this.ports.delete(port));
     // Text still waiting for the next flush reaches this port with that flush, not twice.
     const sent = this.job.text.slice(0, this.job.text.length - this.pending.length);
-    this.send(port, { type: 'job', job: { ...this.job, text: sent } });
+    const reasoning = this.job.reasoning?.slice(0, this.job.reasoning.length - this.pendingReasoning.length);
+    this.send(port, { type: 'job', job: { ...this.job, text: sent, ...(reasoning !== undefined ? { reasoning } : {}) } });
   }
 
   async update(change: Partial<Job>): Promise<void> {
@@ -51,8 +53,22 @@ export class LiveJob {
 
   appendText(text: string): void {
     if (!this.job.firstTokenAt) this.job.firstTokenAt = Date.now();
+    // The first word of the answer ends the reasoning: how long the model thought.
+    if (this.job.reasoning !== undefined && !this.job.reasoningEndedAt) this.job.reasoningEndedAt = Date.now();
     this.job.text += text;
     this.pending += text;
+    this.schedule();
+  }
+
+  /** Reasoning is batched like text, on its own channel: it never becomes part of the answer. */
+  appendReasoning(text: string): void {
+    if (!this.job.reasoningStartedAt) this.job.reasoningStartedAt = Date.now();
+    this.job.reasoning = (this.job.reasoning ?? '') + text;
+    this.pendingReasoning += text;
+    this.schedule();
+  }
+
+  private schedule(): void {
     const now = Date.now();
     if (now - this.lastFlush >= FRAME_MS) this.flush();
     else this.flushTimer ??= setTimeout(() => this.flush(), FRAME_MS - (now - this.lastFlush));
@@ -82,8 +98,14 @@ export class LiveJob {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
     // Only text sent counts: a state change just before the first token must not delay it.
-    if (!this.pending) return;
+    if (!this.pending && !this.pendingReasoning) return;
     this.lastFlush = Date.now();
+    if (this.pendingReasoning) {
+      const reasoning = this.pendingReasoning;
+      this.pendingReasoning = '';
+      this.broadcast({ type: 'reasoning-delta', text: reasoning });
+    }
+    if (!this.pending) return;
     const text = this.pending;
     this.pending = '';
     this.broadcast({ type: 'text-delta', text });

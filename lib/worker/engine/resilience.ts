@@ -1,6 +1,7 @@
 import type { ErrorFacts } from '../../errors/describe';
 import { isRetryableKind } from '../../errors/kinds';
 import type { StreamPart } from '../providers/types';
+import { abortableSleep } from './abortable-sleep';
 
 export interface RetryPolicy {
   attempts: number;
@@ -11,20 +12,6 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 3, baseDelayMs: 600, maxDelayMs: 8_000 };
 
-function wait(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      { once: true },
-    );
-  });
-}
-
 function delayFor(error: ErrorFacts, attempt: number, policy: RetryPolicy): number | undefined {
   if (!isRetryableKind(error.kind) || error.kind === 'incomplete') return undefined;
   const asked = error.retryAfterSeconds !== undefined ? error.retryAfterSeconds * 1000 : undefined;
@@ -34,7 +21,8 @@ function delayFor(error: ErrorFacts, attempt: number, policy: RetryPolicy): numb
 
 /**
  * Retries a stream that failed with a retryable error, with backoff, but only before its
- * first token: once text is on screen, a retry would repeat or garble it.
+ * first token (of the answer or of the reasoning): once text is on screen, a retry would
+ * repeat or garble it.
  */
 export async function* retryBeforeFirstToken(
   open: (signal: AbortSignal) => AsyncIterable<StreamPart>,
@@ -49,11 +37,12 @@ export async function* retryBeforeFirstToken(
         retryIn = delayFor(part.error, attempt, policy);
         if (retryIn !== undefined) break;
       }
-      if (part.type === 'text-delta') started = true;
+      // Reasoning on screen counts as a start too: a retry would show it twice.
+      if (part.type === 'text-delta' || part.type === 'reasoning-delta') started = true;
       yield part;
     }
     if (retryIn === undefined) return;
-    await wait(retryIn, signal);
+    await abortableSleep(retryIn, signal);
   }
 }
 

@@ -74,6 +74,7 @@ export async function runJob(liveJob: LiveJob, language: Language): Promise<void
     await liveJob.update({ model: target.model, ...(mode ? { mode } : {}), ...(prepared.trim ? { trim: prepared.trim } : {}) });
     for await (const part of openSource(route, prepared, target, settings, signal)) {
       if (part.type === 'text-delta') liveJob.appendText(part.text);
+      else if (part.type === 'reasoning-delta') liveJob.appendReasoning(part.text);
       else if (part.type === 'meta') await liveJob.update({ mode: part.mode, ...(part.model ? { model: part.model } : {}) });
       else if (part.type === 'finish') await liveJob.finish(part.reason, part.usage);
       else await fail(signal.aborted ? { kind: 'aborted' } : { ...part.error, provider: part.error.provider ?? target.provider });

@@ -8,6 +8,7 @@ import type { StreamPart } from '../providers/types';
 import type { Settings } from '../../settings/schema';
 import { serverPrefixItem } from '../../storage/items';
 import { demoStream } from './demo-stream';
+import { withModelSuggestions } from './model-suggestions';
 import type { PreparedCall } from './prepare';
 import { retryBeforeFirstToken, withWatchdog } from './resilience';
 import type { Route } from './route';
@@ -88,5 +89,11 @@ export async function* openSource(
     adapter.stream(connection, { model: target.model, messages: prepared.messages, maxTokens: prepared.maxTokens, signal: callSignal });
   // A provider that has said nothing for this long is not coming back.
   const limit = settings.timeoutSeconds * 1000;
-  yield* withWatchdog((watched) => retryBeforeFirstToken(call, watched), signal, { firstPartMs: limit, idleMs: limit }, target.provider);
+  const watched = withWatchdog(
+    (inner) => retryBeforeFirstToken(call, inner),
+    signal,
+    { firstPartMs: limit, idleMs: limit },
+    target.provider,
+  );
+  yield* withModelSuggestions(watched, target.provider, target.model);
 }

@@ -3,6 +3,7 @@ import type { FinishReason, Usage } from '../../domain/job';
 import { failureFacts, midStream } from './api-errors';
 import { createGuardedFetch } from '../network/guarded-fetch';
 import { asFailure } from './openai-compatible';
+import { tokenLimit } from './token-limit';
 import type { Connection, ModelCall, ProviderAdapter, StreamPart } from './types';
 
 function client(connection: Connection): Anthropic {
@@ -38,7 +39,8 @@ async function* stream(connection: Connection, call: ModelCall): AsyncIterable<S
     const events = await client(connection).messages.create(
       {
         model: call.model,
-        max_tokens: call.maxTokens,
+        // Claude's thinking (adaptive, on by default for Claude 5) counts against max_tokens.
+        max_tokens: tokenLimit(call.model, call.maxTokens),
         ...(system.length ? { system: system.join('\n\n') } : {}),
         messages: turns,
         stream: true,
@@ -49,6 +51,10 @@ async function* stream(connection: Connection, call: ModelCall): AsyncIterable<S
       if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') {
         textArrived = true;
         yield { type: 'text-delta', text: event.delta.text };
+      } else if (event.type === 'content_block_delta' && event.delta.type === 'thinking_delta') {
+        // Shown as reasoning when the API returns it (newer models omit it unless asked).
+        textArrived = true;
+        if (event.delta.thinking) yield { type: 'reasoning-delta', text: event.delta.thinking };
       } else if (event.type === 'message_start') {
         usage.inputTokens = event.message.usage.input_tokens;
       } else if (event.type === 'message_delta') {

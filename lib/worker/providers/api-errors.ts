@@ -36,9 +36,13 @@ export function bodyFields(body: unknown): { type?: string; code?: string; messa
   };
 }
 
-function kindForStatus(status: number, type = '', code = ''): ErrorKind {
+/** "No such model" said with a 400 (DeepSeek's "Model Not Exist") or in a 404's words. */
+const MODEL_MISSING = /model[ _]not[ _](exist|found)|model\b.*\b(does not exist|not found|is not found)/i;
+
+function kindForStatus(status: number, type = '', code = '', message = ''): ErrorKind {
   const marker = `${type} ${code}`.toLowerCase();
   if (marker.includes('insufficient_quota') || marker.includes('billing')) return 'quota';
+  if ((status === 400 || status === 404) && MODEL_MISSING.test(`${code} ${message}`)) return 'model-not-found';
   if (status === 401) return 'auth';
   if (status === 402) return 'quota';
   if (status === 403) return 'permission';
@@ -65,7 +69,7 @@ export function failureFacts(provider: string, failure: HttpFailure & { name?: s
     if (name === 'SyntaxError') return { kind: 'bad-response', provider, detail };
     return { kind: 'network', provider, detail };
   }
-  const kind = kindForStatus(failure.status, fields.type, fields.code);
+  const kind = kindForStatus(failure.status, fields.type, fields.code, fields.message);
   return {
     kind,
     provider,

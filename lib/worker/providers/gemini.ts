@@ -3,6 +3,7 @@ import type { ErrorFacts } from '../../errors/describe';
 import type { FinishReason, Usage } from '../../domain/job';
 import { cleanDetail, failureFacts, midStream } from './api-errors';
 import { createGuardedFetch } from '../network/guarded-fetch';
+import { tokenLimit } from './token-limit';
 import type { Connection, ModelCall, ProviderAdapter, StreamPart } from './types';
 
 const BLOCKED_FINISH = new Set(['SAFETY', 'RECITATION', 'BLOCKLIST', 'PROHIBITED_CONTENT', 'SPII']);
@@ -27,13 +28,23 @@ export function geminiFailure(error: unknown): ErrorFacts {
   return facts;
 }
 
+/** Thought summaries (parts marked `thought`, sent when asked for) are reasoning, not answer. */
+function partsOf(parts: readonly { text?: string }[] | undefined): StreamPart[] {
+  return (parts ?? []).flatMap((part): StreamPart[] => {
+    if (!part.text) return [];
+    const thought = (part as { thought?: unknown }).thought === true;
+    return [{ type: thought ? 'reasoning-delta' : 'text-delta', text: part.text }];
+  });
+}
+
 function model(connection: Connection, call: ModelCall) {
   const system = call.messages.filter((message) => message.role === 'system').map((message) => message.content);
   return new GoogleGenerativeAI(connection.apiKey ?? '').getGenerativeModel(
     {
       model: call.model,
       ...(system.length ? { systemInstruction: system.join('\n\n') } : {}),
-      generationConfig: { maxOutputTokens: call.maxTokens },
+      // Gemini 2.5 and 3 think by default, and the thinking counts against maxOutputTokens.
+      generationConfig: { maxOutputTokens: tokenLimit(call.model, call.maxTokens) },
     },
     // This SDK takes no fetch option; the worker-wide guard (installWorkerFetchGuard) applies.
     { baseUrl: connection.baseUrl.replace(/\/+$/, '') },
@@ -57,10 +68,9 @@ async function* stream(connection: Connection, call: ModelCall): AsyncIterable<S
         return;
       }
       const candidate = chunk.candidates?.[0];
-      const text = candidate?.content?.parts?.map((part) => part.text ?? '').join('') ?? '';
-      if (text) {
+      for (const part of partsOf(candidate?.content?.parts)) {
         textArrived = true;
-        yield { type: 'text-delta', text };
+        yield part;
       }
       if (candidate?.finishReason) reason = candidate.finishReason;
       if (chunk.usageMetadata) {

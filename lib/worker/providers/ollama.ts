@@ -8,7 +8,8 @@ import type { Connection, ProviderAdapter, StreamPart } from './types';
  * error mapping as OpenAI, so one code path is tested for four providers. Only the model
  * list (native /api/tags, which lists what is pulled) and the 403 are Ollama's own.
  */
-const base = openAICompatible({ id: 'ollama', apiPath: '/v1' });
+// Ollama's OpenAI layer reads max_tokens (as num_predict).
+const base = openAICompatible({ id: 'ollama', apiPath: '/v1', tokenLimitField: 'max_tokens' });
 
 /** Ollama rejects unknown Origins with an empty 403: tell the user the exact setting. */
 export function ollamaOriginFacts(facts: ErrorFacts, extensionOrigin: string): ErrorFacts {

@@ -2,6 +2,8 @@ import OpenAI from 'openai';
 import type { FinishReason } from '../../domain/job';
 import { failureFacts, midStream } from './api-errors';
 import { createGuardedFetch } from '../network/guarded-fetch';
+import { createThinkSplitter } from './think-splitter';
+import { tokenLimit } from './token-limit';
 import type { Connection, ModelCall, ProviderAdapter, StreamPart } from './types';
 
 /** One adapter for every OpenAI-style API (OpenAI, ChatGPT, DeepSeek, Ollama's /v1), driven by a row. */
@@ -11,9 +13,15 @@ export interface OpenAICompatibleRow {
   apiPath: string;
   /** Model ids that are not chat models, hidden from the picker. */
   hiddenModels?: RegExp;
-  /** The parameter that caps the answer (custom providers choose it); `max_tokens` when absent. */
-  tokenParameter?: 'max_tokens' | 'max_completion_tokens';
+  /**
+   * The name of the token limit this API expects. OpenAI deprecated `max_tokens`, and its
+   * reasoning models (o-series, GPT-5) reject it with a 400; DeepSeek, Ollama and most
+   * gateways still read `max_tokens` only. Default: `max_tokens`, what compatible APIs share.
+   */
+  tokenLimitField?: TokenLimitField;
 }
+
+export type TokenLimitField = 'max_tokens' | 'max_completion_tokens';
 
 export function openAIClient(row: OpenAICompatibleRow, connection: Connection): OpenAI {
   const baseURL = `${connection.baseUrl.replace(/\/+$/, '')}${row.apiPath}`;
@@ -39,17 +47,26 @@ function finishReason(reason: string | null | undefined): FinishReason {
   return 'other';
 }
 
+/** The reasoning fields compatible APIs stream beside `content`: DeepSeek's, and Ollama's and gateways'. */
+function reasoningOf(delta: unknown): string | undefined {
+  const fields = (delta ?? {}) as { reasoning_content?: unknown; reasoning?: unknown };
+  const value = fields.reasoning_content ?? fields.reasoning;
+  return typeof value === 'string' && value ? value : undefined;
+}
+
 async function* stream(row: OpenAICompatibleRow, connection: Connection, call: ModelCall): AsyncIterable<StreamPart> {
   let reason: string | null | undefined;
   let usage: { inputTokens?: number; outputTokens?: number } | undefined;
-  let textArrived = false;
+  let arrived = false;
+  // Any model may write its reasoning inside <think> tags in the content (Ollama's, many gateways').
+  const splitter = createThinkSplitter();
   try {
     const client = openAIClient(row, connection);
     const chunks = await client.chat.completions.create(
       {
         model: call.model,
         messages: call.messages.map((message) => ({ role: message.role, content: message.content })),
-        ...(row.tokenParameter === 'max_completion_tokens' ? { max_completion_tokens: call.maxTokens } : { max_tokens: call.maxTokens }),
+        [row.tokenLimitField ?? 'max_tokens']: tokenLimit(call.model, call.maxTokens),
         stream: true,
         stream_options: { include_usage: true },
       },
@@ -57,18 +74,19 @@ async function* stream(row: OpenAICompatibleRow, connection: Connection, call: M
     );
     for await (const chunk of chunks) {
       const choice = chunk.choices[0];
-      const text = choice?.delta?.content;
-      if (text) {
-        textArrived = true;
-        yield { type: 'text-delta', text };
-      }
+      const reasoning = reasoningOf(choice?.delta);
+      if (reasoning) yield { type: 'reasoning-delta', text: reasoning };
+      for (const part of choice?.delta?.content ? splitter.push(choice.delta.content) : []) yield part;
+      arrived ||= Boolean(reasoning || choice?.delta?.content);
       if (choice?.finish_reason) reason = choice.finish_reason;
       if (chunk.usage) usage = { inputTokens: chunk.usage.prompt_tokens, outputTokens: chunk.usage.completion_tokens };
     }
   } catch (error) {
-    yield { type: 'error', error: midStream(failureFacts(row.id, asFailure(error)), textArrived) };
+    yield* splitter.end();
+    yield { type: 'error', error: midStream(failureFacts(row.id, asFailure(error)), arrived) };
     return;
   }
+  yield* splitter.end();
   if (reason === undefined || reason === null) {
     // The body ended without a finish_reason: the connection was cut mid-answer.
     yield { type: 'error', error: { kind: 'incomplete', provider: row.id } };

@@ -11,9 +11,11 @@ const NOT_CHAT = /embed|whisper|tts|dall-e|image|moderation|davinci|babbage|audi
 
 /** Every provider's adapter. The OpenAI-style ones are rows of one adapter. */
 export const ADAPTERS: Record<ProviderId, ProviderAdapter> = {
-  openai: openAICompatible({ id: 'openai', apiPath: '', hiddenModels: NOT_CHAT }),
-  chatgpt: openAICompatible({ id: 'chatgpt', apiPath: '', hiddenModels: NOT_CHAT }),
-  deepseek: openAICompatible({ id: 'deepseek', apiPath: '' }),
+  // OpenAI's API: max_completion_tokens, the only limit its reasoning models accept.
+  openai: openAICompatible({ id: 'openai', apiPath: '', hiddenModels: NOT_CHAT, tokenLimitField: 'max_completion_tokens' }),
+  chatgpt: openAICompatible({ id: 'chatgpt', apiPath: '', hiddenModels: NOT_CHAT, tokenLimitField: 'max_completion_tokens' }),
+  // DeepSeek documents max_tokens (it counts the reasoning too).
+  deepseek: openAICompatible({ id: 'deepseek', apiPath: '', tokenLimitField: 'max_tokens' }),
   ollama: ollamaAdapter,
   claude: anthropicAdapter,
   gemini: geminiAdapter,
@@ -25,7 +27,7 @@ export const ADAPTERS: Record<ProviderId, ProviderAdapter> = {
  * trimming rule of the built-in rows applies to it too.
  */
 export function customAdapter(custom: CustomProvider): ProviderAdapter {
-  return openAICompatible({ id: custom.id, apiPath: '', tokenParameter: custom.tokenParameter });
+  return openAICompatible({ id: custom.id, apiPath: '', tokenLimitField: custom.tokenParameter });
 }
 
 export function adapterFor(provider: ProviderId | CustomProvider): ProviderAdapter {

@@ -4,10 +4,13 @@ import type { FinishReason, Usage } from '../../domain/job';
 
 /**
  * The one streaming interface every provider implements (after the Vercel AI SDK's
- * doStream): a call yields text deltas, then one finish or one error. Nothing else.
+ * doStream): a call yields text deltas, then one finish or one error. Reasoning models
+ * may yield reasoning deltas too (DeepSeek's reasoning_content, <think> blocks, Claude's
+ * thinking): shown apart from the answer, never part of it.
  */
 export type StreamPart =
   | { type: 'text-delta'; text: string }
+  | { type: 'reasoning-delta'; text: string }
   | { type: 'finish'; reason: FinishReason; usage?: Usage }
   | { type: 'error'; error: ErrorFacts };
 

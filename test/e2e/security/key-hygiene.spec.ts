@@ -57,7 +57,7 @@ test('a typed key never reaches disk, a log line, or any host but its own provid
   const profile = mkdtempSync(join(tmpdir(), 'grompt-canary-'));
   const fakes: Record<string, FakeServer> = {
     openai: await startOpenAIFake({ keys: [CANARIES.openai] }),
-    deepseek: await startOpenAIFake({ keys: [CANARIES.deepseek] }),
+    deepseek: await startOpenAIFake({ api: 'deepseek', keys: [CANARIES.deepseek] }),
     chatgpt: await startOpenAIFake({ keys: ['sk-only-this-one-0000000000000000'] }),
     claude: await startAnthropicFake({ keys: [CANARIES.claude] }),
     gemini: await startGeminiFake({ keys: [CANARIES.gemini] }),

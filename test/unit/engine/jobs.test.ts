@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { readConversation } from '@/lib/storage/items';
+import { readConversation, readJob } from '@/lib/storage/items';
 import { saveKey } from '@/lib/worker/secrets/key-store';
 import type { FakeServer } from '../../fakes/http';
 import { startOpenAIFake } from '../../fakes/openai-fake';
@@ -70,7 +70,9 @@ describe('jobs', () => {
       { feature: 'summarizer', provider: 'openai', model: 'slow', input: { text: 'Some text to summarize.' } },
       controller.signal,
     );
-    setTimeout(() => controller.abort(), 300);
+    // Stop once words are in: the running job is mirrored to session storage as it streams.
+    await vi.waitFor(async () => expect((await readJob('sidepanel'))?.text).toBeTruthy(), { timeout: 10_000 });
+    controller.abort();
     const job = await running;
     expect((await closed).closedEarly).toBe(true);
     expect(job.status).toBe('stopped');

@@ -21,6 +21,7 @@ const PROVIDERS = Object.keys(KEYS) as KeyedProvider[];
 const summarize = { feature: 'summarizer' as const, input: { text: 'Tidal turbines produced power. Salmon counts did not change.' } };
 
 let openai: FakeServer;
+let deepseek: FakeServer;
 let anthropic: FakeServer;
 let gemini: FakeServer;
 let grompt: FakeServer;
@@ -31,23 +32,25 @@ function baseUrls() {
   return {
     openai: `${openai.url}/v1`,
     chatgpt: `${openai.url}/v1`,
-    deepseek: openai.url,
+    deepseek: deepseek.url,
     claude: anthropic.url,
     gemini: gemini.url,
     ollama: ollama.url,
   };
 }
 
-const fakeOf = (provider: KeyedProvider) => (provider === 'claude' ? anthropic : provider === 'gemini' ? gemini : openai);
+const fakeOf = (provider: KeyedProvider) =>
+  provider === 'claude' ? anthropic : provider === 'gemini' ? gemini : provider === 'deepseek' ? deepseek : openai;
 const requestCount = () => all.reduce((sum, fake) => sum + fake.requests.length, 0);
 
 beforeAll(async () => {
-  openai = await startOpenAIFake({ keys: [KEYS.openai, KEYS.chatgpt, KEYS.deepseek] });
+  openai = await startOpenAIFake({ keys: [KEYS.openai, KEYS.chatgpt] });
+  deepseek = await startOpenAIFake({ api: 'deepseek', keys: [KEYS.deepseek] });
   anthropic = await startAnthropicFake({ keys: [KEYS.claude] });
   gemini = await startGeminiFake({ keys: [KEYS.gemini] });
   grompt = await startGromptFake({ prefix: '/api/v1', serverKeys: ['openai'], validKeys: [KEYS.openai] });
-  ollama = await startOpenAIFake({ ollamaTags: ['llama3.2'] });
-  all = [openai, anthropic, gemini, grompt, ollama];
+  ollama = await startOpenAIFake({ api: 'ollama', ollamaTags: ['llama3.2'] });
+  all = [openai, deepseek, anthropic, gemini, grompt, ollama];
 });
 afterAll(() => Promise.all(all.map((fake) => fake.close())));
 beforeEach(() => {
