@@ -36,7 +36,9 @@ export function ActionRunner(props: ActionRunnerProps) {
   const id = useId();
   const { actions } = useCustomActions();
   const [error, setError] = useState<string | undefined>();
-  const offered = actions.filter((action) => showsIn(action, 'popup'));
+  // Actions meant for the popup and side panel, and the one the form holds (a menu-only action
+  // the context menu just ran shows here with its answer).
+  const offered = actions.filter((action) => showsIn(action, 'popup') || action.id === props.values.actionId);
   const chosen = offered.find((action) => action.id === props.values.actionId) ?? offered[0];
   const text = typeof props.values.selection === 'string' ? props.values.selection : '';
   const { job } = props.generation;

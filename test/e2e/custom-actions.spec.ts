@@ -51,6 +51,12 @@ test('a custom action from the context menu streams into the side panel, with th
     expect(lastUserMessage(fake.requests.at(-1)?.body)).toBe(
       `Three bullets about “Tidal energy in northern harbours” (${article.url()}):\n${fence('selection', selection.trim())}`,
     );
+
+    // An action shown only in the menu runs too, and the panel shows it with its answer.
+    await clickMenuItem(worker, 'grompt-action:menu-only', selection);
+    await expect(panel.getByLabel('Action', { exact: true })).toHaveValue('menu-only');
+    await expect.poll(() => lastUserMessage(fake.requests.at(-1)?.body)).toBe(`Shout: ${fence('selection', selection.trim())}`);
+    await expect(answer.getByRole('button', { name: 'Copy', exact: true })).toBeVisible();
   } finally {
     await fake.close();
   }
