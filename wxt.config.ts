@@ -15,6 +15,19 @@ const EXTENSION_PAGES_CSP = [
   "form-action 'none'",
 ].join('; ');
 
+/**
+ * Firefox: 140 is the first version with both optional_host_permissions (128; a server or base
+ * URL origin is asked for at run time) and the built-in data consent (140) that addons.mozilla.org
+ * requires of new add-ons; storage.session (115) comes with it. What we transmit: the page text
+ * the user chose, to the provider or Grompt server the user configured. (A variable, not a
+ * literal: WXT 0.21's manifest type predates data_collection_permissions.)
+ */
+const GECKO = {
+  id: 'grompt-extension@kubex.dev',
+  strict_min_version: '140.0',
+  data_collection_permissions: { required: ['websiteContent'] },
+};
+
 export default defineConfig({
   // Explicit imports keep every dependency edge visible to the linter.
   imports: false,
@@ -23,6 +36,11 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   outDir: benchBuild ? '.output-bench' : '.output',
   filterEntrypoints: benchBuild ? undefined : ['background', 'popup', 'sidepanel', 'options', 'read-page'],
+  // `wxt zip -b firefox` also packs the sources addons.mozilla.org asks for: what builds the
+  // extension (README, package files, configs, entrypoints, components, lib, public, scripts),
+  // not tests, benchmarks, screenshots or their results. node_modules, dotfiles, .output and
+  // *.spec/*.test files are left out by WXT already.
+  zip: { excludeSources: ['test/**', 'test-results/**', 'playwright-report/**', 'bench/**', 'entrypoints/bench-baseline/**', 'docs/**'] },
   manifest: ({ browser }) => ({
     name: '__MSG_extensionName__',
     description: '__MSG_extensionDescription__',
@@ -54,13 +72,7 @@ export default defineConfig({
         description: '__MSG_commandSummarize__',
       },
     },
-    ...(browser === 'firefox'
-      ? {
-          browser_specific_settings: {
-            // storage.session arrived in Firefox 115.
-            gecko: { id: 'grompt-extension@kubex.dev', strict_min_version: '115.0' },
-          },
-        }
-      : {}),
+    // Firefox for Android has the data consent from 142.
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: GECKO, gecko_android: { strict_min_version: '142.0' } } } : {}),
   }),
 });

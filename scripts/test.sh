@@ -5,6 +5,7 @@ cd "$(dirname "$0")/.."
 source scripts/ensure-deps.sh
 ensure_node_modules
 ensure_chromium
+ensure_firefox
 
 started=$(date +%s)
 summary=()
@@ -29,7 +30,9 @@ run_step typecheck npx tsc --noEmit -p .
 run_step unit npx vitest run
 run_step build npx wxt build
 run_step build:firefox npx wxt build -b firefox
-run_step e2e npx playwright test
+run_step lint:firefox npx tsx scripts/lint-firefox.ts
+run_step "e2e chromium" npx playwright test
+run_step "e2e firefox" npx vitest run -c vitest.firefox.config.ts
 
 echo
 echo "npm test: PASSED — ${summary[*]} — $(( $(date +%s) - started ))s"

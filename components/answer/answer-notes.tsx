@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Job } from '@/lib/domain/job';
 import { providerLabel, resolveProvider } from '@/lib/settings/resolve-provider';
 import { useSettings, useT } from '../settings-context';
+import { GrantAccessButton } from './grant-access';
 import { ModelSuggestions } from './model-suggestions';
 
 /** "Waiting for the server… 12 s": non-streaming routes show progress while nothing arrives. */
@@ -54,6 +55,9 @@ export function ErrorNote({ job, onRetry, onUseModel }: { job: Job; onRetry?: ()
             detail: error.detail,
           })}
         </p>
+      ) : null}
+      {onRetry && error.kind === 'permission-revoked' && error.origin ? (
+        <GrantAccessButton origin={error.origin} onGranted={onRetry} />
       ) : null}
       <ModelSuggestions error={error} onUseModel={onUseModel} />
       {onRetry ? (

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { ProviderRef } from '@/lib/catalogue/provider-ref';
 import type { FeatureId } from '@/lib/features/ids';
 import { type ResolvedProvider, resolveProvider } from '@/lib/settings/resolve-provider';
@@ -7,6 +7,7 @@ import type { useKeys } from '../hooks/use-keys';
 import { useModels } from '../hooks/use-models';
 import { useSettings, useT } from '../settings-context';
 import { KeyField } from './key-field';
+import { ModelInput } from './model-input';
 import { ProviderOptions } from './provider-options';
 
 /** The provider and model a feature runs with: its own choice, else the global default. */
@@ -40,9 +41,6 @@ export function ProviderBar({ feature, keys, compact }: { feature: FeatureId; ke
   const { models } = useModels(provider, info.suggestedModels, status?.hasKey, !compact || open);
   const providerId = useId();
   const modelId = useId();
-  // The field may be empty while the user types a new model; an empty model is never saved.
-  const [modelDraft, setModelDraft] = useState(model);
-  useEffect(() => setModelDraft(model), [model]);
   const choose = (next: { provider: ProviderRef; model?: string }) =>
     update((current) => ({
       ...current,
@@ -62,16 +60,7 @@ export function ProviderBar({ feature, keys, compact }: { feature: FeatureId; ke
         </div>
         <div className="field">
           <label htmlFor={modelId}>{t('model.label')}</label>
-          <input
-            id={modelId}
-            list={`${modelId}-list`}
-            value={modelDraft}
-            spellCheck={false}
-            onChange={(event) => {
-              setModelDraft(event.target.value);
-              if (event.target.value.trim()) void choose({ provider, model: event.target.value.trim() });
-            }}
-          />
+          <ModelInput id={modelId} list={`${modelId}-list`} value={model} onCommit={(next) => void choose({ provider, model: next })} />
           <datalist id={`${modelId}-list`}>
             {models.map((entry) => (
               <option key={entry} value={entry} />

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { newCustomProviderId } from '@/lib/catalogue/provider-ref';
 import type { MessageKey } from '@/lib/i18n/translate';
-import { containsKeyShapedText } from '@/lib/keys/key-shaped-text';
+import { looksLikeKey } from '@/lib/keys/key-shape';
 import {
   baseUrlProblem,
   type CustomProvider,
@@ -23,10 +23,10 @@ const problemKey = (problem: CustomProviderProblem) => `options.custom.problem.$
 function check(draft: { name: string; baseUrl: string; defaultModel: string }): Partial<Record<Field, CustomProviderProblem>> {
   const problems: Partial<Record<Field, CustomProviderProblem>> = {};
   if (!draft.name.trim()) problems.name = 'name-required';
-  else if (containsKeyShapedText(draft.name)) problems.name = 'key-shaped';
+  else if (looksLikeKey(draft.name)) problems.name = 'key-shaped';
   const url = baseUrlProblem(draft.baseUrl.trim());
   if (url) problems.baseUrl = url;
-  if (containsKeyShapedText(draft.defaultModel)) problems.defaultModel = 'key-shaped';
+  if (looksLikeKey(draft.defaultModel)) problems.defaultModel = 'key-shaped';
   return problems;
 }
 

@@ -1,14 +1,17 @@
 import type { ProviderRef } from '@/lib/catalogue/provider-ref';
 import { FEATURE_IDS } from '@/lib/features/ids';
 import { FEATURES } from '@/lib/features/registry';
+import { ModelInput } from '../forms/model-input';
 import { choiceFor } from '../forms/provider-bar';
 import { ProviderOptions } from '../forms/provider-options';
 import { useSettings, useT } from '../settings-context';
+import { useSaveReport } from './save-failures';
 
 /** Which provider and model each feature starts with (the popup and panel pickers change them too). */
 export function DefaultsSection() {
   const t = useT();
   const { settings, update } = useSettings();
+  const save = useSaveReport();
   return (
     <section aria-labelledby="defaults-heading">
       <h2 id="defaults-heading">{t('options.defaults')}</h2>
@@ -35,18 +38,16 @@ export function DefaultsSection() {
                   <select
                     aria-label={`${t(FEATURES[feature].title)} — ${t('provider.label')}`}
                     value={choice.provider}
-                    onChange={(event) => void set(event.target.value as ProviderRef)}
+                    onChange={(event) => save(set(event.target.value as ProviderRef))}
                   >
                     <ProviderOptions settings={settings} />
                   </select>
                 </td>
                 <td>
-                  <input
+                  <ModelInput
                     aria-label={`${t(FEATURES[feature].title)} — ${t('model.label')}`}
-                    defaultValue={choice.model}
-                    key={`${feature}-${choice.provider}`}
-                    spellCheck={false}
-                    onBlur={(event) => event.target.value.trim() && void set(choice.provider, event.target.value.trim())}
+                    value={choice.model}
+                    onCommit={(model) => save(set(choice.provider, model))}
                   />
                 </td>
               </tr>

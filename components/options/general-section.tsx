@@ -2,12 +2,14 @@ import { useId } from 'react';
 import type { LanguageSetting } from '@/lib/i18n/translate';
 import { useSettings, useT } from '../settings-context';
 import { NumberSetting } from './number-setting';
+import { useSaveReport } from './save-failures';
 
 /** Language, and how long to wait for a provider or server before giving up. */
 export function GeneralSection() {
   const t = useT();
   const { settings, update } = useSettings();
   const languageId = useId();
+  const save = useSaveReport();
   return (
     <section aria-labelledby="general-heading">
       <h2 id="general-heading">{t('options.general')}</h2>
@@ -19,7 +21,7 @@ export function GeneralSection() {
           onChange={(event) => {
             // Read the value now: a controlled select snaps back before an async update runs.
             const language = event.target.value as LanguageSetting;
-            void update((current) => ({ ...current, language }));
+            save(update((current) => ({ ...current, language })));
           }}
         >
           <option value="auto">{t('options.language.auto')}</option>
@@ -32,7 +34,7 @@ export function GeneralSection() {
         value={settings.timeoutSeconds}
         min={5}
         max={600}
-        onChange={(timeoutSeconds) => void update((current) => ({ ...current, timeoutSeconds }))}
+        onChange={(timeoutSeconds) => save(update((current) => ({ ...current, timeoutSeconds })))}
       />
     </section>
   );

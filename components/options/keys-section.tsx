@@ -3,12 +3,14 @@ import { providerLabel } from '@/lib/settings/resolve-provider';
 import { useKeys } from '../hooks/use-keys';
 import { useSettings, useT } from '../settings-context';
 import { NumberSetting } from './number-setting';
+import { useSaveReport } from './save-failures';
 
 /** The keys of this browser session (masks only), forget buttons, and the idle time. */
 export function KeysSection() {
   const t = useT();
   const { settings, update } = useSettings();
   const keys = useKeys();
+  const save = useSaveReport();
   const saved = Object.entries(keys.statuses).filter(([, status]) => status?.hasKey) as [ProviderRef, { masked: string }][];
   return (
     <section aria-labelledby="keys-heading">
@@ -32,7 +34,7 @@ export function KeysSection() {
         value={settings.keyIdleMinutes}
         min={1}
         max={24 * 60}
-        onChange={(keyIdleMinutes) => void update((current) => ({ ...current, keyIdleMinutes }))}
+        onChange={(keyIdleMinutes) => save(update((current) => ({ ...current, keyIdleMinutes })))}
       />
     </section>
   );

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { request } from '@/lib/messaging/client';
 import { useSettings, useT } from '../settings-context';
+import { useSaveReport } from './save-failures';
 import { UrlField } from './url-field';
 
 /** The Grompt server: URL, prefix, "Test connection", and routing when a key is also present. */
@@ -8,6 +9,7 @@ export function ServerSection() {
   const t = useT();
   const { settings, update } = useSettings();
   const prefixId = useId();
+  const save = useSaveReport();
   const [result, setResult] = useState<{ text: string; error: boolean } | undefined>();
   const server = settings.server;
   const test = async () => {
@@ -38,7 +40,7 @@ export function ServerSection() {
         <select
           id={prefixId}
           value={server.prefix}
-          onChange={(event) => void setServer({ prefix: event.target.value as typeof server.prefix })}
+          onChange={(event) => save(setServer({ prefix: event.target.value as typeof server.prefix }))}
         >
           <option value="auto">{t('options.prefix.auto')}</option>
           <option value="/api/v1">/api/v1</option>
@@ -59,7 +61,7 @@ export function ServerSection() {
         <legend>{t('options.routing')}</legend>
         {(['direct', 'server'] as const).map((routing) => (
           <label key={routing} className="inline">
-            <input type="radio" name="routing" checked={server.routing === routing} onChange={() => void setServer({ routing })} />
+            <input type="radio" name="routing" checked={server.routing === routing} onChange={() => save(setServer({ routing }))} />
             {t(`options.routing.${routing}`)}
           </label>
         ))}

@@ -5,6 +5,7 @@ import { KeysSection } from '@/components/options/keys-section';
 import { GeneralSection } from '@/components/options/general-section';
 import { ProvidersSection } from '@/components/options/providers-section';
 import { ServerSection } from '@/components/options/server-section';
+import { SaveFailures } from '@/components/options/save-failures';
 import { useT } from '@/components/settings-context';
 
 export function App() {
@@ -12,13 +13,15 @@ export function App() {
   return (
     <main className="options">
       <h1>{t('options.title')}</h1>
-      <GeneralSection />
-      <KeysSection />
-      <ServerSection />
-      <DefaultsSection />
-      <ProvidersSection />
-      <CustomProvidersSection />
-      <CustomActionsSection />
+      <SaveFailures>
+        <GeneralSection />
+        <KeysSection />
+        <ServerSection />
+        <DefaultsSection />
+        <ProvidersSection />
+        <CustomProvidersSection />
+        <CustomActionsSection />
+      </SaveFailures>
     </main>
   );
 }

@@ -1,6 +1,6 @@
 import { z } from '../zod';
 import { providerRefSchema } from '../catalogue/provider-ref';
-import { containsKeyShapedText } from '../keys/key-shaped-text';
+import { looksLikeKey } from '../keys/key-shape';
 
 /** Where an action is offered: the popup (and side panel), the page's context menu, or both. */
 export const PLACEMENTS = ['both', 'popup', 'menu'] as const;
@@ -33,9 +33,9 @@ export function keyShapedField(action: {
   template: string;
   model?: string | undefined;
 }): 'name' | 'template' | 'model' | undefined {
-  if (containsKeyShapedText(action.name)) return 'name';
-  if (containsKeyShapedText(action.template)) return 'template';
-  if (action.model && containsKeyShapedText(action.model)) return 'model';
+  if (looksLikeKey(action.name)) return 'name';
+  if (looksLikeKey(action.template)) return 'template';
+  if (action.model && looksLikeKey(action.model)) return 'model';
   return undefined;
 }
 

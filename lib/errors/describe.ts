@@ -17,6 +17,8 @@ export interface ErrorFacts {
   /** The exact OLLAMA_ORIGINS line for the user to set. */
   setting?: string;
   viaServer?: boolean;
+  /** The origin to grant again, for permission-revoked. */
+  origin?: string;
   /** Models the provider has, closest to the one it did not know (model-not-found only). */
   suggestions?: string[];
 }
@@ -52,6 +54,7 @@ export function describeError(facts: ErrorFacts, language: Language): GromptErro
     ...(facts.status !== undefined ? { status: facts.status } : {}),
     ...(facts.retryAfterSeconds !== undefined ? { retryAfterSeconds: facts.retryAfterSeconds } : {}),
     ...(facts.provider ? { provider: facts.provider } : {}),
+    ...(facts.origin ? { origin: facts.origin } : {}),
     ...(facts.suggestions?.length ? { suggestions: facts.suggestions.slice(0, 5) } : {}),
   };
 }

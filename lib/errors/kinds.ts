@@ -25,6 +25,8 @@ export const ERROR_KINDS = [
   'server-unsupported',
   'redirect-refused',
   'host-refused',
+  'permission-revoked',
+  'key-shaped',
   'invalid-input',
   'storage-unavailable',
   'internal',
@@ -41,6 +43,8 @@ export const gromptErrorSchema = z.object({
   retryAfterSeconds: z.optional(z.number().check(z.nonnegative())),
   retryable: z.boolean(),
   provider: z.optional(z.string()),
+  /** The origin whose access the user withdrew: the page offers to grant it again (permission-revoked). */
+  origin: z.optional(z.string()),
   /** For "model not found": up to five models the provider has, to switch to in one click. */
   suggestions: z.optional(z.array(z.string().check(z.maxLength(200))).check(z.maxLength(5))),
 });

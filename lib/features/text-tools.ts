@@ -40,8 +40,4 @@ export function truncateWords(text: string, maxWords: number): string {
   return list.length <= maxWords ? text.trim() : `${list.slice(0, maxWords).join(' ')}…`;
 }
 
-/** Quotes untrusted text for a prompt so the model reads it as material, not instructions. */
-export function fence(label: string, text: string): string {
-  const safe = text.replaceAll('</material>', '</ material>');
-  return `<material kind="${label}">\n${safe}\n</material>`;
-}
+export { fence } from './fence';

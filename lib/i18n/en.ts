@@ -275,6 +275,8 @@ export const en = {
   'options.custom.problem.name-required': 'Give the provider a name.',
   'options.custom.problem.url-invalid': 'Enter a full URL starting with https:// (or http:// for localhost).',
   'options.custom.problem.url-insecure': 'Use https:// for remote servers; plain http is allowed only for localhost, 127.0.0.1 and [::1].',
+  'options.custom.problem.url-credentials':
+    'Remove the user name and password from the URL: keys go in the key field, and travel in headers.',
   'options.custom.problem.url-query': 'A base URL has no query (?…) or fragment (#…): keys never go in URLs.',
   'options.routing.customNote': 'Your own providers are always called directly: the Grompt server does not know them.',
   'options.custom.problem.key-shaped': 'This looks like an API key. Keys go only in the key field, never in settings.',
@@ -339,6 +341,17 @@ export const en = {
   'chat.page.attached': 'The chat is now about “{title}”.',
   'answer.pageTrimmed':
     'The page was trimmed to {percent}% to fit the model ({kept} of {total} characters): its beginning and end were kept.',
+
+  // Security, second round (issue #11): key-shaped values, revoked access, saving failures.
+  'validation.key-shaped': 'This looks like an API key. Keys go in the key field, never here: nothing was saved.',
+  'options.credentialsUrl': 'Remove the user name and password from the URL: keys go in the key field, and travel in headers.',
+  'options.queryUrl': 'Remove the query string (“?…”) and fragment from the URL: keys go in the key field, never in a URL.',
+  'options.saveFailed': 'Could not save: {reason}',
+  'error.permission-revoked':
+    'Access to {host} was withdrawn in the browser, so nothing was sent. Grant access again to use it, or change the URL in the settings.',
+  'error.key-shaped': 'The model name or a URL in the settings looks like an API key, so nothing was sent. Keys go in the key field.',
+  'action.grantAccess': 'Grant access',
+  'answer.accessNotGranted': 'Access to {origin} was not granted.',
 
   // Providers: reasoning models and model suggestions (issue #14).
   'answer.thinking': 'Thinking… {seconds} s',

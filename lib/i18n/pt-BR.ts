@@ -278,6 +278,7 @@ export const ptBR: Record<MessageKey, string> = {
   'options.custom.problem.name-required': 'Dê um nome ao provedor.',
   'options.custom.problem.url-invalid': 'Informe uma URL completa começando com https:// (ou http:// para localhost).',
   'options.custom.problem.url-insecure': 'Use https:// para servidores remotos; http simples só para localhost, 127.0.0.1 e [::1].',
+  'options.custom.problem.url-credentials': 'Remova o usuário e a senha da URL: chaves vão no campo de chave e viajam nos cabeçalhos.',
   'options.custom.problem.url-query': 'Uma URL base não tem consulta (?…) nem fragmento (#…): chaves nunca vão em URLs.',
   'options.routing.customNote': 'Seus próprios provedores são sempre chamados diretamente: o servidor Grompt não os conhece.',
   'options.custom.problem.key-shaped': 'Isto parece uma chave de API. Chaves vão só no campo de chave, nunca nas configurações.',
@@ -343,6 +344,18 @@ export const ptBR: Record<MessageKey, string> = {
   'chat.page.attached': 'A conversa agora é sobre “{title}”.',
   'answer.pageTrimmed':
     'A página foi reduzida a {percent}% para caber no modelo ({kept} de {total} caracteres): o começo e o fim foram mantidos.',
+
+  // Security, second round (issue #11): key-shaped values, revoked access, saving failures.
+  'validation.key-shaped': 'Isto parece uma chave de API. Chaves vão no campo da chave, nunca aqui: nada foi salvo.',
+  'options.credentialsUrl': 'Remova o usuário e a senha da URL: chaves vão no campo da chave e viajam nos cabeçalhos.',
+  'options.queryUrl': 'Remova a query string (“?…”) e o fragmento da URL: chaves vão no campo da chave, nunca numa URL.',
+  'options.saveFailed': 'Não foi possível salvar: {reason}',
+  'error.permission-revoked':
+    'O acesso a {host} foi retirado no navegador, então nada foi enviado. Conceda o acesso de novo para usá-lo, ou mude a URL nas configurações.',
+  'error.key-shaped':
+    'O nome do modelo ou uma URL nas configurações parece uma chave de API, então nada foi enviado. Chaves vão no campo da chave.',
+  'action.grantAccess': 'Conceder acesso',
+  'answer.accessNotGranted': 'O acesso a {origin} não foi concedido.',
 
   // Providers: reasoning models and model suggestions (issue #14).
   'answer.thinking': 'Pensando… {seconds} s',

@@ -31,3 +31,6 @@ export function mismatchedKeyFamily(provider: ProviderId, key: string): KeyFamil
   if (!family || !expected || family === expected) return undefined;
   return family;
 }
+
+/** Key-shaped values are refused outside the key field: see looks-like-key.ts. */
+export { looksLikeKey } from './looks-like-key';

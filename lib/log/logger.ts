@@ -1,17 +1,26 @@
-import { redact } from './redact';
+import { RedactionMemory } from './redaction-memory';
 
 /**
- * The one place that writes to the console. Everything passes through `redact`, using
- * the keys this worker has seen in this wake (a cache, lost when the worker stops).
+ * The one place that writes to the console. Everything passes through redaction, using
+ * salted hashes of the keys this worker holds in this wake (lost when the worker stops, and
+ * dropped when a key is forgotten).
  */
-const secretsSeen = new Set<string>();
+const memory = new RedactionMemory();
 
 export function rememberSecretForRedaction(secret: string): void {
-  if (secret) secretsSeen.add(secret);
+  memory.remember(secret);
+}
+
+export function forgetSecretForRedaction(secret: string): void {
+  memory.forget(secret);
+}
+
+export function forgetAllSecretsForRedaction(): void {
+  memory.forgetAll();
 }
 
 export function redactKnownSecrets(text: string): string {
-  return redact(text, secretsSeen);
+  return memory.redact(text);
 }
 
 type Level = 'debug' | 'info' | 'warn' | 'error';

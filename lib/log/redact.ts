@@ -17,19 +17,26 @@ const KEY_PATTERNS: readonly RegExp[] = [
 export const REDACTED = '[redacted]';
 
 /** Fragments shorter than this are too common to redact without mangling ordinary text. */
-const MIN_FRAGMENT = 4;
+export const MIN_FRAGMENT = 4;
+
+/** The parts of a known secret that providers echo: all of it, its first 8 and its last 4 characters. */
+export function fragmentsOf(secret: string): string[] {
+  if (!secret) return [];
+  if (secret.length < 12) return [secret];
+  return [secret, secret.slice(0, 8), secret.slice(-MIN_FRAGMENT)];
+}
 
 export function redact(text: string, knownSecrets: Iterable<string> = []): string {
   let result = text;
   for (const secret of knownSecrets) {
-    if (secret.length < 12) {
-      if (secret.length > 0) result = result.split(secret).join(REDACTED);
-      continue;
-    }
-    for (const fragment of [secret, secret.slice(0, 8), secret.slice(-MIN_FRAGMENT)]) {
-      result = result.split(fragment).join(REDACTED);
-    }
+    for (const fragment of fragmentsOf(secret)) result = result.split(fragment).join(REDACTED);
   }
+  return redactPatterns(result);
+}
+
+/** Removes every key pattern, masked echo and bearer token (no knowledge of particular keys needed). */
+export function redactPatterns(text: string): string {
+  let result = text;
   for (const pattern of KEY_PATTERNS) {
     result = result.replace(pattern, (_match, bearer?: string) =>
       typeof bearer === 'string' && /^bearer$/i.test(bearer) ? `${bearer} ${REDACTED}` : REDACTED,

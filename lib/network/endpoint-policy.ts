@@ -27,8 +27,10 @@ export function isSecureTransport(url: URL): boolean {
 /** Thrown by our fetch wrapper; the provider adapters turn it into an error the user reads. */
 export class RequestRefusedError extends Error {
   constructor(
-    readonly reason: 'host-refused' | 'redirect-refused',
+    readonly reason: 'host-refused' | 'redirect-refused' | 'permission-revoked',
     readonly host: string,
+    /** For permission-revoked: the origin the user may grant again. */
+    readonly origin?: string,
   ) {
     super(`${reason}: ${host}`);
     this.name = 'RequestRefusedError';

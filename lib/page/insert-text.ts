@@ -1,14 +1,5 @@
+import { focusedFrame, probeFrame } from './frame-focus';
 import { inFrames, type PageResult } from './page-access';
-
-/** Runs in the page: whether this frame's focused element is a text field, or a frame. Self-contained. */
-export function focusInFrame(): 'field' | 'frame' | 'none' {
-  const active = document.activeElement as HTMLElement | null;
-  if (!active || active === document.body) return 'none';
-  if (active.tagName === 'IFRAME' || active.tagName === 'FRAME') return 'frame';
-  const isField =
-    active instanceof HTMLTextAreaElement || (active instanceof HTMLInputElement && /^(text|search|url|email|)$/.test(active.type));
-  return isField || active.isContentEditable ? 'field' : 'none';
-}
 
 /**
  * Runs in the page: puts text into the field that had focus, as if typed, so that the
@@ -45,20 +36,14 @@ export function insertIntoFocusedField(text: string): boolean {
 }
 
 /**
- * Inserts into the one field that had focus: the top frame's, or, when the top frame's focus
- * is on a frame, the focused field of a child frame. Never into two fields at once.
+ * Inserts into the one field that has focus, in the frame the user is in (see focusedFrame):
+ * never into another frame's field, never into two fields at once.
  */
 export async function insertIntoPage(tabId: number | undefined, text: string): Promise<PageResult<boolean>> {
-  const probes = await inFrames(tabId, focusInFrame);
+  const probes = await inFrames(tabId, probeFrame);
   if (!probes.ok) return probes;
-  const top = probes.value.find((probe) => probe.frameId === 0);
-  const target =
-    top?.result === 'field'
-      ? top
-      : top?.result === 'frame'
-        ? probes.value.find((probe) => probe.frameId !== 0 && probe.result === 'field')
-        : undefined;
-  if (!target) return { ok: true, value: false };
+  const target = focusedFrame(probes.value);
+  if (!target?.result.field) return { ok: true, value: false };
   const inserted = await inFrames(tabId, insertIntoFocusedField, [text], [target.frameId]);
   if (!inserted.ok) return inserted;
   return { ok: true, value: inserted.value.some((entry) => entry.result === true) };

@@ -1,30 +1,19 @@
 import { browser } from 'wxt/browser';
+import { focusedFrame, probeFrame } from './frame-focus';
 import { inFrames, type PageResult, pageProblemOf } from './page-access';
 
 /**
- * Runs in the page: the selected text, including a selection inside a text field (which
- * getSelection() does not report). Must stay self-contained: it is serialised.
+ * The selection of the frame the user is in (the focused frame, or the frame the context menu
+ * was opened in), falling back to the top frame's. Another frame's selection is never used:
+ * a frame that selects its own text must not replace what the user selected.
  */
-export function selectedTextInFrame(): string {
-  const active = document.activeElement;
-  if (active instanceof HTMLTextAreaElement || (active instanceof HTMLInputElement && active.type === 'text')) {
-    const { selectionStart, selectionEnd, value } = active;
-    if (selectionStart !== null && selectionEnd !== null && selectionEnd > selectionStart) {
-      return value.slice(selectionStart, selectionEnd);
-    }
-  }
-  return window.getSelection()?.toString() ?? '';
-}
-
-/** The longest selection among the tab's frames (the user selects in one of them). */
-export async function readSelection(tabId: number | undefined): Promise<PageResult<string>> {
-  const results = await inFrames(tabId, selectedTextInFrame);
-  if (!results.ok) return results;
-  const longest = results.value.reduce<string>(
-    (best, { result }) => (typeof result === 'string' && result.trim().length > best.length ? result.trim() : best),
-    '',
-  );
-  return { ok: true, value: longest };
+export async function readSelection(tabId: number | undefined, inFrameId?: number): Promise<PageResult<string>> {
+  const frames = await inFrames(tabId, probeFrame);
+  if (!frames.ok) return frames;
+  const chosen = inFrameId === undefined ? focusedFrame(frames.value) : frames.value.find((frame) => frame.frameId === inFrameId);
+  const top = frames.value.find((frame) => frame.frameId === 0);
+  const text = chosen?.result?.text?.trim() || top?.result?.text?.trim() || '';
+  return { ok: true, value: text };
 }
 
 export interface PageArticle {

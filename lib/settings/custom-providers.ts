@@ -1,7 +1,7 @@
 import { z } from '../zod';
 import { customProviderIdSchema } from '../catalogue/provider-ref';
-import { containsKeyShapedText } from '../keys/key-shaped-text';
-import { isSecureTransport, parseEndpoint } from '../network/endpoint-policy';
+import { looksLikeKey } from '../keys/key-shape';
+import { checkUserUrl, type UrlProblem } from './origins';
 
 /**
  * The parameter that caps the answer's length. OpenAI's newer models want
@@ -15,23 +15,27 @@ export type TokenParameter = (typeof TOKEN_PARAMETERS)[number];
 export const MAX_CUSTOM_PROVIDERS = 20;
 
 /** Why a custom provider's field is refused; each code names an i18n message. */
-export type CustomProviderProblem = 'name-required' | 'url-invalid' | 'url-insecure' | 'url-query' | 'key-shaped';
+export type CustomProviderProblem = 'name-required' | 'url-invalid' | 'url-insecure' | 'url-query' | 'url-credentials' | 'key-shaped';
 
+const URL_PROBLEMS = {
+  invalid: 'url-invalid',
+  insecure: 'url-insecure',
+  query: 'url-query',
+  credentials: 'url-credentials',
+  'key-shaped': 'key-shaped',
+} as const satisfies Record<UrlProblem, CustomProviderProblem>;
+
+/** The same rules as every URL field (lib/settings/origins.ts): HTTPS or loopback HTTP, no query, no credentials, no key. */
 export function baseUrlProblem(raw: string): CustomProviderProblem | undefined {
-  const url = parseEndpoint(raw);
-  if (!url || !/^https?:$/.test(url.protocol)) return 'url-invalid';
-  if (!isSecureTransport(url)) return 'url-insecure';
-  // A query or fragment is where keys hide in URLs (…?key=…): a base URL has none.
-  if (url.search || url.hash || raw.includes('?') || raw.includes('#')) return 'url-query';
-  if (containsKeyShapedText(raw)) return 'key-shaped';
-  return undefined;
+  const check = checkUserUrl(raw);
+  return check.ok ? undefined : URL_PROBLEMS[check.problem];
 }
 
 const plainText = (max: number) =>
   z.string().check(
     z.trim(),
     z.maxLength(max),
-    z.refine((value) => !containsKeyShapedText(value), 'key-shaped'),
+    z.refine((value) => !looksLikeKey(value), 'key-shaped'),
   );
 
 /**

@@ -4,16 +4,21 @@ import { isCustomProviderId, providerRefSchema } from '../catalogue/provider-ref
 import { jobKindSchema } from '../domain/job';
 import { FEATURE_IDS } from '../features/ids';
 import { type CustomProvider, parseCustomProviders } from './custom-providers';
+import { notKeyShapedText } from './key-shaped';
+import { scrubSettings } from './scrub';
 
 const providerId = z.enum(PROVIDER_IDS);
 const featureId = z.enum(FEATURE_IDS);
 
+/** Model names and URLs: never key-shaped (see key-shaped.ts and scrub.ts). */
+const modelName = notKeyShapedText(200);
+const url = notKeyShapedText(500);
+
 export const featureDefaultsSchema = z.object({
   provider: z.optional(providerRefSchema),
-  model: z.optional(z.string().check(z.maxLength(200))),
+  model: z.optional(modelName),
 });
 
-const text = (max: number) => z.string().check(z.maxLength(max));
 const whole = (min: number, max: number) => z.int().check(z.minimum(min), z.maximum(max));
 
 /**
@@ -23,13 +28,13 @@ const whole = (min: number, max: number) => z.int().check(z.minimum(min), z.maxi
 export const settingsSchema = z.object({
   provider: z._default(providerRefSchema, 'openai'),
   /** Chosen model per provider (built-in or custom); absent means the provider's default. */
-  models: z._default(z.partialRecord(providerRefSchema, text(200)), {}),
+  models: z._default(z.partialRecord(providerRefSchema, modelName), {}),
   /** Base URL overrides per provider (proxies, gateways, LM Studio, remote Ollama). */
-  baseUrls: z._default(z.partialRecord(providerId, text(500)), {}),
+  baseUrls: z._default(z.partialRecord(providerId, url), {}),
   featureDefaults: z._default(z.partialRecord(featureId, featureDefaultsSchema), {}),
   server: z._default(
     z.object({
-      url: z._default(text(500), ''),
+      url: z._default(url, ''),
       prefix: z._default(z.enum(['auto', '/api/v1', '/api']), 'auto'),
       /** With a key and a server both available: call the provider directly, or via the server. */
       routing: z._default(z.enum(['direct', 'server']), 'direct'),
@@ -48,13 +53,18 @@ export const settingsSchema = z.object({
 
 export type Settings = Omit<z.infer<typeof settingsSchema>, 'customProviders'> & { customProviders: CustomProvider[] };
 
-/** Stored settings that fail validation (an older or hand-edited shape) fall back field by field. */
+/**
+ * Stored settings that fail validation (an older or hand-edited shape) fall back field by
+ * field. Key-shaped values and unusable URLs are dropped first, entry by entry, so that every
+ * write (each one goes through here) leaves them out of storage.local.
+ */
 export function parseSettings(raw: unknown): Settings {
-  const parsed = settingsSchema.safeParse(raw ?? {});
+  const parsed = settingsSchema.safeParse(scrubSettings(raw ?? {}));
   if (parsed.success) return withKnownProviders(parsed.data);
   const base = settingsSchema.parse({});
-  if (raw && typeof raw === 'object') {
-    for (const [key, value] of Object.entries(raw)) {
+  const scrubbed = scrubSettings(raw);
+  if (scrubbed && typeof scrubbed === 'object') {
+    for (const [key, value] of Object.entries(scrubbed)) {
       const candidate = settingsSchema.safeParse({ ...base, [key]: value });
       if (candidate.success) Object.assign(base, candidate.data);
     }

@@ -54,3 +54,9 @@ export const customActionsItem = defineItem<unknown>('local', 'custom-actions', 
 export const panelViewItem = defineItem<{ feature: JobKind; at: number } | null>('session', 'panel-view', null);
 
 export { draftItems, type FormDrafts } from './early-items';
+
+/** Security round 2: an Ollama call succeeded in this browser session (its origin rule may stay). */
+export const ollamaUsedItem = defineItem<boolean>('session', 'ollama-used', false);
+
+/** What the background last derived from settings (menus' language, Ollama rule), to skip repeats. */
+export const settingsSyncedItem = defineItem<string | null>('session', 'settings-synced', null);

@@ -32,13 +32,15 @@ function headersOf(raw: IncomingMessage): Record<string, string> {
 
 /** A loopback HTTP server on a free port that records every request (HTTPS when given a certificate). */
 export async function startFake(handler: Handler, host = '127.0.0.1', tls?: { key: string; cert: string }): Promise<FakeServer> {
+  // An IPv6 address is written in brackets in a URL (http://[::1]:11434).
+  const authority = host.includes(':') ? `[${host}]` : host;
   const requests: RecordedRequest[] = [];
   const closeWaiters: ((request: RecordedRequest) => void)[] = [];
   const sockets = new Set<import('node:net').Socket>();
   const listener = async (raw: IncomingMessage, response: ServerResponse) => {
     const chunks: Buffer[] = [];
     for await (const chunk of raw) chunks.push(chunk as Buffer);
-    const url = new URL(raw.url ?? '/', `http://${host}`);
+    const url = new URL(raw.url ?? '/', `http://${authority}`);
     const recorded: RecordedRequest = {
       method: raw.method ?? 'GET',
       path: url.pathname,
@@ -68,7 +70,7 @@ export async function startFake(handler: Handler, host = '127.0.0.1', tls?: { ke
   await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `${tls ? 'https' : 'http'}://${host}:${port}`,
+    url: `${tls ? 'https' : 'http'}://${authority}:${port}`,
     port,
     requests,
     waitForClose: (timeoutMs = 5_000) =>

@@ -27,6 +27,8 @@ export interface OpenAIFakeOptions extends StreamTimingOptions {
   ollamaTags?: string[];
   /** What the answer says (default: "Answer w1 w2 …"), streamed a few characters per chunk. */
   content?: string;
+  /** The loopback address to listen on (default 127.0.0.1; "::1" for IPv6). */
+  host?: string;
   /**
    * What the model thinks first. DeepSeek streams it as `reasoning_content` (its V4 models
    * think unless the model is deepseek-chat; a default reasoning is streamed then), Ollama
@@ -178,5 +180,5 @@ export async function startOpenAIFake(options: OpenAIFakeOptions = {}): Promise<
       return chatCompletions(request, timedResponse(response, options), options, seen);
     }
     sendJson(response, 404, openAIError(`Invalid URL (${request.method} ${request.path})`, 'invalid_request_error', null));
-  });
+  }, options.host);
 }

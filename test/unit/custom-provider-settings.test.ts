@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containsKeyShapedText } from '@/lib/keys/key-shaped-text';
+import { looksLikeKey } from '@/lib/keys/key-shape';
 import { baseUrlProblem, type CustomProvider, parseCustomProviders } from '@/lib/settings/custom-providers';
 import { providerChoices, resolveProvider } from '@/lib/settings/resolve-provider';
 import { parseSettings } from '@/lib/settings/schema';
@@ -102,7 +102,7 @@ describe('a custom provider’s base URL', () => {
     ['http://192.168.1.20:1234/v1', 'url-insecure'],
     ['ftp://example.com', 'url-invalid'],
     ['openrouter.ai/api/v1', 'url-invalid'],
-    ['https://user:pass@gateway.example/v1', 'url-invalid'],
+    ['https://user:pass@gateway.example/v1', 'url-credentials'],
     ['https://gateway.example/v1?key=abc', 'url-query'],
     ['https://gateway.example/v1#frag', 'url-query'],
   ])('%s → %s', (url, problem) => {
@@ -121,7 +121,7 @@ describe('key-shaped text', () => {
     `Bearer ${testKey('')}`,
     `Summarize this. ${testKey('')} Thanks.`,
   ])('finds %s', (text) => {
-    expect(containsKeyShapedText(text)).toBe(true);
+    expect(looksLikeKey(text)).toBe(true);
   });
 
   it.each([
@@ -132,6 +132,6 @@ describe('key-shaped text', () => {
     'Explain {{selection}} like I am new to this, in {{language}}.',
     'risk-averse task-oriented writing',
   ])('lets %s through', (text) => {
-    expect(containsKeyShapedText(text)).toBe(false);
+    expect(looksLikeKey(text)).toBe(false);
   });
 });

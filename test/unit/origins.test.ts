@@ -30,10 +30,10 @@ describe('checkUserUrl', () => {
     expect(checkUserUrl('http://localhost')).toMatchObject({ ok: true, needsPermission: false });
   });
 
-  it('accepts plain http to [::1] (loopback), but the manifest does not grant it', () => {
-    // PROVIDER_HOST_PERMISSIONS lists localhost and 127.0.0.1 only, so the browser must be asked.
-    expect(PROVIDER_HOST_PERMISSIONS).not.toContain('http://[::1]/*');
-    expect(checkUserUrl('http://[::1]:11434')).toEqual({ ok: true, origin: 'http://[::1]:11434', needsPermission: true });
+  it('accepts plain http to [::1] (IPv6 loopback), granted by the manifest like localhost', () => {
+    expect(PROVIDER_HOST_PERMISSIONS).toContain('http://[::1]/*');
+    expect(checkUserUrl('http://[::1]:11434')).toEqual({ ok: true, origin: 'http://[::1]:11434', needsPermission: false });
+    expect(checkUserUrl('http://[::1]:8080/api')).toEqual({ ok: true, origin: 'http://[::1]:8080', needsPermission: false });
   });
 
   it('refuses plain http to any other host', () => {
@@ -50,9 +50,28 @@ describe('checkUserUrl', () => {
   });
 
   it('refuses a URL carrying credentials', () => {
-    expect(checkUserUrl('https://user:secret@grompt.example.com')).toEqual({ ok: false, problem: 'invalid' });
-    expect(checkUserUrl('https://token@api.openai.com/v1')).toEqual({ ok: false, problem: 'invalid' });
-    expect(checkUserUrl('http://:pw@localhost:11434')).toEqual({ ok: false, problem: 'invalid' });
+    expect(checkUserUrl('https://user:secret@grompt.example.com')).toEqual({ ok: false, problem: 'credentials' });
+    expect(checkUserUrl('https://token@api.openai.com/v1')).toEqual({ ok: false, problem: 'credentials' });
+    expect(checkUserUrl('http://:pw@localhost:11434')).toEqual({ ok: false, problem: 'credentials' });
+  });
+
+  it.each([
+    'https://gateway.example.com/v1?api_key=abc',
+    'https://gateway.example.com/v1?',
+    'https://gateway.example.com/v1#token',
+    'http://localhost:11434/?x=1',
+  ])('refuses a query string or fragment (%s)', (raw) => {
+    expect(checkUserUrl(raw)).toEqual({ ok: false, problem: 'query' });
+  });
+
+  it.each([
+    `https://gateway.example.com/v1?key=AIza${'Sy'.padEnd(35, 'Q7')}`,
+    `https://gateway.example.com/${'sk-proj-'}${'Ab3dE5gH7jK9mN1pQ3sT5vW7yZ9'}/v1`,
+    'https://gateway.example.com/v1/9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+    'https://user:sk-ant-api03-Zq7LmN2pXv9Rt4Kw8Hy3Zq7LmN2p@gateway.example.com',
+    'https://gateway.example.com/sk%2Dproj%2DAb3dE5gH7jK9mN1pQ3sT5vW7yZ9',
+  ])('refuses a URL with something key-shaped in it (%s)', (raw) => {
+    expect(checkUserUrl(raw)).toEqual({ ok: false, problem: 'key-shaped' });
   });
 
   it.each([

@@ -16,12 +16,14 @@ export async function runActionOnSelection(
   actionId: string,
   tab: Pick<Browser.tabs.Tab, 'id' | 'title' | 'url'> | undefined,
   fallbackText: string,
+  /** The frame the menu was opened in: its selection is the user's. */
+  frameId?: number,
 ) {
   const settings = await readSettings();
   const language = resolveLanguage(settings.language, globalThis.navigator?.language ?? 'en');
   const action = (await readCustomActions(language)).find((entry) => entry.id === actionId);
   if (!action) return;
-  const text = await selectionText(tab?.id, fallbackText);
+  const text = await selectionText(tab?.id, fallbackText, frameId);
   const input = {
     actionId,
     selection: text,

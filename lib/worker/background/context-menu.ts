@@ -43,7 +43,7 @@ export function onMenuClicked(info: Browser.contextMenus.OnClickData, tab?: Brow
   if (id.startsWith(ACTION_MENU_PREFIX)) {
     openSidePanel(tab?.windowId);
     const actionId = id.slice(ACTION_MENU_PREFIX.length);
-    runActionOnSelection(actionId, tab, info.selectionText ?? '').catch((error: unknown) =>
+    runActionOnSelection(actionId, tab, info.selectionText ?? '', info.frameId).catch((error: unknown) =>
       log.error('context menu action failed', { action: actionId, error }),
     );
     return;
@@ -51,7 +51,7 @@ export function onMenuClicked(info: Browser.contextMenus.OnClickData, tab?: Brow
   const item = MENU_ITEMS.find((entry) => entry.id === id);
   if (!item) return;
   openSidePanel(tab?.windowId);
-  runOnSelection(item.feature, tab?.id, info.selectionText ?? '').catch((error: unknown) =>
+  runOnSelection(item.feature, tab?.id, info.selectionText ?? '', info.frameId).catch((error: unknown) =>
     log.error('context menu action failed', { feature: item.feature, error }),
   );
 }

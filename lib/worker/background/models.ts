@@ -2,7 +2,7 @@ import { isProviderId } from '../../catalogue/providers';
 import type { ProviderRef } from '../../catalogue/provider-ref';
 import { log } from '../../log/logger';
 import { resolveProvider } from '../../settings/resolve-provider';
-import { ensureOllamaOriginRule } from '../providers/ollama-origin-rule';
+import { afterOllamaCall, ensureOllamaOriginRule } from '../providers/ollama-origin-rule';
 import { adapterFor } from '../providers/registry';
 import { readKey } from '../secrets/key-store';
 import { modelCacheItem, readSettings } from '../../storage/items';
@@ -28,10 +28,12 @@ export async function listModels(ref: ProviderRef): Promise<{ models: string[]; 
   try {
     if (ref === 'ollama') await ensureOllamaOriginRule(baseUrl);
     const models = await adapter.listModels({ baseUrl, ...(apiKey ? { apiKey } : {}) }, AbortSignal.timeout(8_000));
+    if (ref === 'ollama') await afterOllamaCall(true, settings);
     if (models.length === 0) return defaults;
     await modelCacheItem.setValue({ ...(await modelCacheItem.getValue()), [cacheKey]: { models, at: Date.now() } });
     return { models, source: 'provider' };
   } catch (error) {
+    if (ref === 'ollama') await afterOllamaCall(false, settings);
     log.info('model list unavailable, using defaults', { provider: ref, error });
     return defaults;
   }

@@ -7,8 +7,8 @@ import { readSelection } from '../../page/selection';
 import { panelViewItem, readSettings } from '../../storage/items';
 
 /** The selection as the page has it (with line breaks), or the menu's copy of it. */
-export async function selectionText(tabId: number | undefined, fallback: string): Promise<string> {
-  const read = await readSelection(tabId);
+export async function selectionText(tabId: number | undefined, fallback: string, frameId?: number): Promise<string> {
+  const read = await readSelection(tabId, frameId);
   return read.ok && read.value ? read.value : fallback;
 }
 
@@ -16,9 +16,10 @@ export async function selectionText(tabId: number | undefined, fallback: string)
  * Hands a selection to the side panel: the job starts here, at once, and is kept in session
  * storage; the panel attaches to it when it mounts (or at once, if it is already open).
  * Chat gets the selection quoted in its composer instead, for the user to ask about.
+ * `frameId`: the frame the context menu was opened in, whose selection it is.
  */
-export async function runOnSelection(feature: FeatureId, tabId: number | undefined, fallbackText: string): Promise<void> {
-  const text = await selectionText(tabId, fallbackText);
+export async function runOnSelection(feature: FeatureId, tabId: number | undefined, fallbackText: string, frameId?: number): Promise<void> {
+  const text = await selectionText(tabId, fallbackText, frameId);
   await panelViewItem.setValue({ feature, at: Date.now() });
   if (feature === 'chat') {
     await setDraft(

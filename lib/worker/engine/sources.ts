@@ -2,13 +2,14 @@ import { isProviderId } from '../../catalogue/providers';
 import { callUnified, normaliseServerUrl, ServerCallError } from '../grompt/client';
 import { detectPrefix } from '../grompt/detect';
 import type { Mode } from '../../domain/job';
-import { ensureOllamaOriginRule } from '../providers/ollama-origin-rule';
+import { withOllamaRule } from '../providers/ollama-origin-rule';
 import { adapterFor } from '../providers/registry';
 import type { StreamPart } from '../providers/types';
 import type { Settings } from '../../settings/schema';
 import { serverPrefixItem } from '../../storage/items';
 import { demoStream } from './demo-stream';
 import { withModelSuggestions } from './model-suggestions';
+import { preflight } from './preflight';
 import type { PreparedCall } from './prepare';
 import { retryBeforeFirstToken, withWatchdog } from './resilience';
 import type { Route } from './route';
@@ -77,11 +78,15 @@ export async function* openSource(
     yield* demoStream(prepared.demo, signal);
     return;
   }
+  const refused = await preflight(route, target);
+  if (refused) {
+    yield { type: 'error', error: refused };
+    return;
+  }
   if (route.kind === 'server') {
     yield* viaServer(route, prepared, target, settings, signal);
     return;
   }
-  if (target.provider === 'ollama') await ensureOllamaOriginRule(target.baseUrl);
   const adapter = target.custom ? adapterFor(target.custom) : isProviderId(target.provider) ? adapterFor(target.provider) : undefined;
   if (!adapter) throw new Error('no adapter for this provider');
   const connection = { baseUrl: target.baseUrl, ...(route.apiKey ? { apiKey: route.apiKey } : {}) };
@@ -95,5 +100,7 @@ export async function* openSource(
     { firstPartMs: limit, idleMs: limit },
     target.provider,
   );
-  yield* withModelSuggestions(watched, target.provider, target.model);
+  const parts = withModelSuggestions(watched, target.provider, target.model);
+  // Ollama's origin rule exists around its calls, and after them only if one succeeded or Ollama is chosen.
+  yield* target.provider === 'ollama' ? withOllamaRule(target.baseUrl, settings, parts) : parts;
 }

@@ -53,7 +53,14 @@ export async function serverFetch(
     return await createGuardedFetch([new URL(url).origin])(url, { ...init, signal: AbortSignal.any([signal, timeout]) });
   } catch (error) {
     const refusal = findRefusal(error);
-    if (refusal) throw new ServerCallError({ kind: refusal.reason, provider: 'grompt', url: refusal.host });
+    if (refusal) {
+      throw new ServerCallError({
+        kind: refusal.reason,
+        provider: 'grompt',
+        url: refusal.host,
+        ...(refusal.origin ? { origin: refusal.origin } : {}),
+      });
+    }
     if (signal.aborted) throw new ServerCallError({ kind: 'aborted', provider });
     if (timeout.aborted) throw new ServerCallError({ kind: 'timeout', provider: 'grompt' });
     throw new ServerCallError({ kind: 'network', provider: 'grompt', detail: cleanDetail(String(error)) });

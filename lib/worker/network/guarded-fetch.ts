@@ -1,4 +1,5 @@
 import { isSecureTransport, RequestRefusedError } from '../../network/endpoint-policy';
+import { assertOriginAccess } from './origin-access';
 
 type Fetch = typeof fetch;
 
@@ -12,8 +13,9 @@ function isRedirect(response: Response): boolean {
 }
 
 /**
- * A fetch that goes only to the given origins, over a secure transport, and never follows
- * a redirect. Browsers strip only `Authorization` on cross-origin redirects; `x-api-key`,
+ * A fetch that goes only to the given origins, over a secure transport, only while the user
+ * still grants the extension access to the origin (asked right before the call), and never
+ * follows a redirect. Browsers strip only `Authorization` on cross-origin redirects; `x-api-key`,
  * `X-API-Key` and `x-goog-api-key` would be forwarded, so we stop at the first 3xx.
  * ('manual' rather than 'error' so that a refused redirect is told apart from a network failure.)
  */
@@ -22,6 +24,7 @@ export function createGuardedFetch(allowedOrigins: readonly string[], baseFetch:
   return async (input, init) => {
     const url = urlOf(input);
     if (!allowed.has(url.origin) || !isSecureTransport(url)) throw new RequestRefusedError('host-refused', url.host);
+    await assertOriginAccess(url);
     const response = await baseFetch(input, { ...init, redirect: 'manual' });
     if (isRedirect(response)) {
       await response.body?.cancel().catch(() => undefined);

@@ -57,7 +57,7 @@ function kindForStatus(status: number, type = '', code = '', message = ''): Erro
 /** Maps any SDK or network failure to the facts of an error kind; never includes the key. */
 export function failureFacts(provider: string, failure: HttpFailure & { name?: string; cause?: unknown }): ErrorFacts {
   const refusal = findRefusal(failure);
-  if (refusal) return { kind: refusal.reason, provider, url: refusal.host };
+  if (refusal) return { kind: refusal.reason, provider, url: refusal.host, ...(refusal.origin ? { origin: refusal.origin } : {}) };
   const fields = bodyFields(failure.body);
   const detail = cleanDetail(fields.message ?? failure.message);
   if (failure.status === undefined) {

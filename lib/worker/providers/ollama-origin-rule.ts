@@ -1,15 +1,22 @@
 import { browser } from 'wxt/browser';
+import { PROVIDERS } from '../../catalogue/providers';
+import { FEATURE_IDS } from '../../features/ids';
 import { log } from '../../log/logger';
 import { parseEndpoint } from '../../network/endpoint-policy';
+import type { Settings } from '../../settings/schema';
+import { ollamaUsedItem } from '../../storage/items';
 
 /** Fixed id: there is only ever one such rule, for the configured Ollama host. */
 const RULE_ID = 1;
 
+/** Requests that belong to no tab: the service worker's (chrome.tabs.TAB_ID_NONE). */
+export const TAB_ID_NONE = -1;
+
 /**
  * Ollama answers 403 to any Origin it does not know, and a chrome-extension:// origin is
  * unknown by default. A session rule (memory only) drops the Origin header, but only on
- * requests this extension makes (initiatorDomains = our id) to the Ollama host: a web
- * page's own requests to Ollama keep their Origin, so pages get no free pass.
+ * requests this extension makes (initiatorDomains = our id) from no tab (the worker), to the
+ * Ollama host: a web page's own requests to Ollama keep their Origin, so pages get no free pass.
  */
 export function ollamaOriginRule(baseUrl: string, extensionHost: string) {
   const url = parseEndpoint(baseUrl);
@@ -24,11 +31,13 @@ export function ollamaOriginRule(baseUrl: string, extensionHost: string) {
     condition: {
       urlFilter: `|${url.origin}/`,
       initiatorDomains: [extensionHost],
+      tabIds: [TAB_ID_NONE],
       resourceTypes: ['xmlhttprequest' as const, 'other' as const],
     },
   };
 }
 
+/** Sets the rule for this base URL, or removes it (undefined). */
 export async function ensureOllamaOriginRule(baseUrl: string | undefined): Promise<void> {
   const dnr = browser.declarativeNetRequest;
   if (!dnr?.updateSessionRules) return;
@@ -39,5 +48,46 @@ export async function ensureOllamaOriginRule(baseUrl: string | undefined): Promi
     await dnr.updateSessionRules({ removeRuleIds: [RULE_ID], addRules: rule ? [rule] : [] });
   } catch (error) {
     log.warn('could not set the Ollama origin rule', { error });
+  }
+}
+
+export function ollamaBaseUrl(settings: Settings): string {
+  return settings.baseUrls.ollama?.trim() || PROVIDERS.ollama.defaultBaseUrl;
+}
+
+/** Whether the user chose Ollama: as the default provider, or for some feature (the chat is one). */
+export function ollamaChosen(settings: Settings): boolean {
+  return settings.provider === 'ollama' || FEATURE_IDS.some((feature) => settings.featureDefaults[feature]?.provider === 'ollama');
+}
+
+/**
+ * The base URL the rule should cover now, or undefined for no rule: it exists only while
+ * Ollama is chosen, or after an Ollama call succeeded in this browser session.
+ */
+export async function wantedOllamaRule(settings: Settings): Promise<string | undefined> {
+  return ollamaChosen(settings) || (await ollamaUsedItem.getValue()) ? ollamaBaseUrl(settings) : undefined;
+}
+
+/** Around an Ollama call: the rule is set before it; afterwards it stays only if the call succeeded or Ollama is chosen. */
+export async function afterOllamaCall(succeeded: boolean, settings: Settings): Promise<void> {
+  if (succeeded) await ollamaUsedItem.setValue(true);
+  else await ensureOllamaOriginRule(await wantedOllamaRule(settings));
+}
+
+/** An Ollama stream with the rule set before it and settled after it (see afterOllamaCall). */
+export async function* withOllamaRule<T extends { type: string }>(
+  baseUrl: string,
+  settings: Settings,
+  parts: AsyncIterable<T>,
+): AsyncIterable<T> {
+  await ensureOllamaOriginRule(baseUrl);
+  let succeeded = false;
+  try {
+    for await (const part of parts) {
+      if (part.type === 'finish') succeeded = true;
+      yield part;
+    }
+  } finally {
+    await afterOllamaCall(succeeded, settings);
   }
 }

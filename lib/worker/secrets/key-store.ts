@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ProviderRef } from '../../catalogue/provider-ref';
-import { rememberSecretForRedaction } from '../../log/logger';
+import { forgetAllSecretsForRedaction, forgetSecretForRedaction, rememberSecretForRedaction } from '../../log/logger';
 import { keysItem, keysLastActivityItem } from './items';
 import { maskKey } from './mask';
 
@@ -32,7 +32,9 @@ async function touch(): Promise<void> {
 
 export async function saveKey(provider: ProviderRef, key: string): Promise<KeyStatus> {
   const keys = await keysItem.getValue();
+  const replaced = keys[provider];
   await keysItem.setValue({ ...keys, [provider]: key });
+  if (replaced && replaced !== key) forgetSecretForRedaction(replaced);
   await touch();
   rememberSecretForRedaction(key);
   return { hasKey: true, masked: maskKey(key) };
@@ -54,14 +56,18 @@ export async function hasKey(provider: ProviderRef): Promise<boolean> {
   return Boolean((await keysItem.getValue())[provider]);
 }
 
+/** Forgets a key: from session storage and from the worker's redaction memory. */
 export async function forgetKey(provider: ProviderRef): Promise<void> {
-  const { [provider]: _forgotten, ...rest } = await keysItem.getValue();
+  const { [provider]: forgotten, ...rest } = await keysItem.getValue();
   await keysItem.setValue(rest);
+  if (forgotten) forgetSecretForRedaction(forgotten);
 }
 
+/** Forgets every key (by hand, or after the idle time): storage and redaction memory alike. */
 export async function forgetAllKeys(): Promise<void> {
   await keysItem.removeValue();
   await keysLastActivityItem.removeValue();
+  forgetAllSecretsForRedaction();
 }
 
 /** Forgets every key once none has been used for the idle time. Returns whether it did. */

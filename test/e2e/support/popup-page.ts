@@ -30,6 +30,8 @@ export class FeaturePage {
     await this.openProviderBar();
     const input = this.page.getByLabel('Model', { exact: true });
     await input.fill(model);
+    // The field saves on Enter or when it loses focus, not on every keystroke.
+    await input.press('Enter');
     await expect(input).toHaveValue(model);
   }
 
