@@ -4,6 +4,7 @@ import { MAX_ACTIONS } from '@/lib/actions/schema';
 import { exportActions, type ImportProblem, importActions } from '@/lib/actions/transfer';
 import type { Translate } from '../settings-context';
 import { useSettings, useT } from '../settings-context';
+import { useSaveReport } from './save-failures';
 
 function problemText(t: Translate, problem: ImportProblem): string {
   switch (problem.problem) {
@@ -27,6 +28,8 @@ export function ActionsTransfer(props: {
   onMessage(message: { text: string; error: boolean }): void;
 }) {
   const t = useT();
+  // Every save reports a failure at the top of the page (SaveFailures), none fails in silence.
+  const report = useSaveReport();
   const { settings } = useSettings();
   const fileInput = useRef<HTMLInputElement>(null);
   const download = () => {
@@ -64,7 +67,7 @@ export function ActionsTransfer(props: {
         accept=".json,application/json"
         hidden
         aria-label={t('options.actions.import')}
-        onChange={(event) => void load(event.target.files?.[0])}
+        onChange={(event) => report(load(event.target.files?.[0]))}
       />
     </div>
   );

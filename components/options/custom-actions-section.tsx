@@ -4,6 +4,7 @@ import type { MessageKey } from '@/lib/i18n/translate';
 import { providerLabel } from '@/lib/settings/resolve-provider';
 import { useCustomActions } from '../hooks/use-custom-actions';
 import { useSettings, useT } from '../settings-context';
+import { useSaveReport } from './save-failures';
 import { ActionsTransfer } from './actions-transfer';
 import { CustomActionForm } from './custom-action-form';
 
@@ -17,6 +18,8 @@ function moved<T>(list: readonly T[], from: number, to: number): T[] {
 /** The user's own actions: add, edit, reorder, delete, export and import. */
 export function CustomActionsSection() {
   const t = useT();
+  // Every save reports a failure at the top of the page (SaveFailures), none fails in silence.
+  const report = useSaveReport();
   const { settings } = useSettings();
   const { actions, save } = useCustomActions();
   const [editing, setEditing] = useState<string | undefined>();
@@ -52,7 +55,7 @@ export function CustomActionsSection() {
                     className="small"
                     aria-label={`${t('options.actions.moveUp')}: ${action.name}`}
                     disabled={index === 0}
-                    onClick={() => void save(moved(actions, index, index - 1))}
+                    onClick={() => report(save(moved(actions, index, index - 1)))}
                   >
                     ↑
                   </button>
@@ -61,7 +64,7 @@ export function CustomActionsSection() {
                     className="small"
                     aria-label={`${t('options.actions.moveDown')}: ${action.name}`}
                     disabled={index === actions.length - 1}
-                    onClick={() => void save(moved(actions, index, index + 1))}
+                    onClick={() => report(save(moved(actions, index, index + 1)))}
                   >
                     ↓
                   </button>
@@ -77,7 +80,7 @@ export function CustomActionsSection() {
                     type="button"
                     className="small"
                     aria-label={`${t('options.custom.delete')} ${action.name}`}
-                    onClick={() => void remove(action)}
+                    onClick={() => report(remove(action))}
                   >
                     {t('options.custom.delete')}
                   </button>

@@ -13,6 +13,7 @@ import {
 } from '@/lib/settings/custom-providers';
 import { checkUserUrl, originPattern } from '@/lib/settings/origins';
 import { useT } from '../settings-context';
+import { useSaveReport } from './save-failures';
 
 type Field = 'name' | 'baseUrl' | 'defaultModel';
 type Problems = Partial<Record<Field | 'permission', string>>;
@@ -37,6 +38,8 @@ function check(draft: { name: string; baseUrl: string; defaultModel: string }): 
  */
 export function CustomProviderForm(props: { initial?: CustomProvider; onSave(provider: CustomProvider): Promise<void>; onCancel(): void }) {
   const t = useT();
+  // Every save reports a failure at the top of the page (SaveFailures), none fails in silence.
+  const report = useSaveReport();
   const id = useId();
   const [name, setName] = useState(props.initial?.name ?? '');
   const [baseUrl, setBaseUrl] = useState(props.initial?.baseUrl ?? '');
@@ -122,7 +125,7 @@ export function CustomProviderForm(props: { initial?: CustomProvider; onSave(pro
         </p>
       ) : null}
       <div className="row">
-        <button type="button" className="primary" onClick={() => void save()}>
+        <button type="button" className="primary" onClick={() => report(save())}>
           {t('action.save')}
         </button>
         <button type="button" onClick={props.onCancel}>

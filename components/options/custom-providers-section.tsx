@@ -6,6 +6,7 @@ import type { Settings } from '@/lib/settings/schema';
 import { KeyField } from '../forms/key-field';
 import { useKeys } from '../hooks/use-keys';
 import { useSettings, useT } from '../settings-context';
+import { useSaveReport } from './save-failures';
 import { CustomProviderForm } from './custom-provider-form';
 
 /** Settings without a provider: every choice that named it falls back (parseSettings does the rest). */
@@ -27,6 +28,8 @@ function upsert(settings: Settings, provider: CustomProvider): Settings {
 /** The user's own OpenAI-compatible endpoints: add, edit, delete (which forgets the key), keys. */
 export function CustomProvidersSection() {
   const t = useT();
+  // Every save reports a failure at the top of the page (SaveFailures), none fails in silence.
+  const report = useSaveReport();
   const { settings, update } = useSettings();
   const keys = useKeys();
   const [editing, setEditing] = useState<CustomProviderId | 'new' | undefined>();
@@ -76,7 +79,7 @@ export function CustomProvidersSection() {
                       type="button"
                       className="small"
                       aria-label={`${t('options.custom.delete')} ${provider.name}`}
-                      onClick={() => void remove(provider)}
+                      onClick={() => report(remove(provider))}
                     >
                       {t('options.custom.delete')}
                     </button>
