@@ -70,8 +70,12 @@ export class Firefox {
     log.follow(browser.process()?.stderr);
     const firefox = new Firefox(browser, profileDir, log, !options.profileDir);
     await browser.installExtension(EXTENSION_DIR);
-    // Ready once the install handler has run (it sets the Ollama session rule).
-    await waitFor(async () => (await firefox.ext((api) => api.declarativeNetRequest.getSessionRules())).length, 'the extension to start');
+    // Ready once the install handler has run: it records what it derived from the settings
+    // (menus, Ollama rule) in session memory (lib/worker/background/settings-sync.ts).
+    await waitFor(
+      async () => (await firefox.ext(async (api) => (await api.storage.session.get('settings-synced'))['settings-synced'])) != null,
+      'the extension to start',
+    );
     return firefox;
   }
 

@@ -47,6 +47,8 @@ export class FeatureUi {
   async setModel(model: string, feature = 'summarizer'): Promise<void> {
     await this.openProviderBar();
     await fill(this.page, { label: 'Model' }, model);
+    // The model field saves on Enter or blur, not on every keystroke.
+    await this.page.keyboard.press('Enter');
     await waitFor(
       () =>
         this.page

@@ -100,7 +100,10 @@ it('reloading the extension (as an update does) forgets the keys', async () => {
     async () => (await firefox.isActive()) && (await firefox.background((background) => !('beforeReload' in background))),
     'a new background page',
   );
-  await waitFor(async () => (await firefox.ext((api) => api.declarativeNetRequest.getSessionRules())).length, 'its install handler');
+  await waitFor(
+    async () => (await firefox.ext(async (api) => (await api.storage.session.get('settings-synced'))['settings-synced'])) != null,
+    'its install handler',
+  );
   expect(await firefox.ext((api) => api.storage.session.get(null))).not.toHaveProperty('byok-keys');
   const options = await firefox.open('options');
   await find(options, { css: '.keys-section, section' });
