@@ -1,8 +1,8 @@
 import { type ReactNode, useState } from 'react';
-import type { FeatureId } from '@/lib/features/ids';
 import { FEATURES } from '@/lib/features/registry';
 import { validateInput } from '@/lib/features/validate';
 import type { GenerateRequest, Job, Surface } from '@/lib/domain/job';
+import type { FeatureId } from '@/lib/features/ids';
 import { AnswerPanel } from './answer/answer-panel';
 import { FeatureForm, type FormValues } from './forms/feature-form';
 import { withFeatureModel } from './forms/choose-model';
@@ -51,7 +51,7 @@ export function FeatureRunner(props: FeatureRunnerProps) {
   const { jobs } = props;
   const job = jobs.jobs[props.feature] ?? null;
   const queued = jobs.queued[props.feature];
-  const busy = jobs.busy?.feature === props.feature && jobs.busy.surface === props.surface ? jobs.busy : undefined;
+  const busy = jobs.busy && jobs.busy.feature === props.feature && jobs.busy.surface === props.surface ? jobs.busy : undefined;
   const run = () => {
     const checked = validateInput(props.feature, props.values);
     if (!checked.ok) {

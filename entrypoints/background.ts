@@ -9,10 +9,11 @@ import { syncWithSettings } from '@/lib/worker/background/settings-sync';
 import { log } from '@/lib/log/logger';
 import { listenForRequests } from '@/lib/messaging/router';
 import { installWorkerFetchGuard } from '@/lib/worker/network/guarded-fetch';
+import { forgetKeysOfRemovedProviders } from '@/lib/worker/secrets/custom-keys';
 import { prepareSessionStorage } from '@/lib/worker/secrets/key-store';
 import { ensureReserve } from '@/lib/worker/session/room';
 import { sweepSession } from '@/lib/worker/session/sweep';
-import { settingsItem } from '@/lib/storage/items';
+import { customActionsItem, settingsItem } from '@/lib/storage/items';
 
 /**
  * The service worker: the only code that holds keys and talks to providers. It wires
@@ -27,6 +28,7 @@ export default defineBackground({
     browser.contextMenus.onClicked.addListener(onMenuClicked);
     browser.commands?.onCommand.addListener(onCommand);
     scheduleKeyExpiry();
+    forgetKeysOfRemovedProviders();
     void prepareSessionStorage().then(async (available) => {
       if (!available) return log.warn('storage.session unavailable: BYOK disabled');
       // Room for keys, and nothing left over from jobs an earlier wake replaced.
@@ -37,5 +39,7 @@ export default defineBackground({
     browser.runtime.onInstalled.addListener(() => void syncWithSettings({ force: true }));
     browser.runtime.onStartup.addListener(() => void syncWithSettings({ force: true }));
     settingsItem.watch(() => void syncWithSettings());
+    // The user's own actions are menu items too.
+    customActionsItem.watch(() => void syncWithSettings());
   },
 });

@@ -1,11 +1,12 @@
-import { PROVIDERS, isProviderId } from '@/lib/catalogue/providers';
 import type { Job } from '@/lib/domain/job';
-import { useT } from '../settings-context';
+import { providerLabel } from '@/lib/settings/resolve-provider';
+import { useSettings, useT } from '../settings-context';
 
 /** Under each answer: provider, model, mode, and tokens when the provider reports them. */
 export function AnswerMeta({ job }: { job: Job }) {
   const t = useT();
-  const provider = isProviderId(job.request.provider) ? PROVIDERS[job.request.provider].label : job.request.provider;
+  const { settings } = useSettings();
+  const provider = providerLabel(job.request.provider, settings);
   const { usage } = job;
   return (
     <p className="answer-meta">

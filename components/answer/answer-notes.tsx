@@ -1,20 +1,21 @@
 import { useEffect, useState } from 'react';
-import { isProviderId, PROVIDERS } from '@/lib/catalogue/providers';
 import type { Job } from '@/lib/domain/job';
+import { providerLabel, resolveProvider } from '@/lib/settings/resolve-provider';
 import { ClearFinishedButton } from '../jobs/session-full-note';
-import { useT } from '../settings-context';
+import { useSettings, useT } from '../settings-context';
 import { GrantAccessButton } from './grant-access';
 import { ModelSuggestions } from './model-suggestions';
 
 /** "Waiting for the server… 12 s": non-streaming routes show progress while nothing arrives. */
 export function WaitingNote({ job }: { job: Job }) {
   const t = useT();
+  const { settings } = useSettings();
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, []);
-  const provider = job.mode === undefined ? t('options.server') : PROVIDERS[job.request.provider].label;
+  const provider = job.mode === undefined ? t('options.server') : providerLabel(job.request.provider, settings);
   return (
     <p className="note" role="status">
       <span className="spinner" aria-hidden="true" />{' '}
@@ -26,14 +27,13 @@ export function WaitingNote({ job }: { job: Job }) {
 export function TrimNote({ trim }: { trim: Job['trim'] }) {
   const t = useT();
   if (!trim) return null;
+  const counts = { percent: trim.keptPercent, kept: trim.keptChars.toLocaleString(), total: trim.originalChars.toLocaleString() };
   const text =
     trim.scope === 'input'
-      ? t('answer.trimmed', {
-          percent: trim.keptPercent,
-          kept: trim.keptChars.toLocaleString(),
-          total: trim.originalChars.toLocaleString(),
-        })
-      : t('answer.historyTrimmed', { percent: trim.keptPercent });
+      ? t('answer.trimmed', counts)
+      : trim.scope === 'page'
+        ? t('answer.pageTrimmed', counts)
+        : t('answer.historyTrimmed', { percent: trim.keptPercent });
   return (
     <p className="note note-trim" role="note">
       {text}
@@ -43,6 +43,7 @@ export function TrimNote({ trim }: { trim: Job['trim'] }) {
 
 export function ErrorNote({ job, onRetry, onUseModel }: { job: Job; onRetry?: () => void; onUseModel?: (model: string) => void }) {
   const t = useT();
+  const { settings } = useSettings();
   const { error } = job;
   if (!error || job.status === 'stopped') return null;
   return (
@@ -51,7 +52,7 @@ export function ErrorNote({ job, onRetry, onUseModel }: { job: Job; onRetry?: ()
       {error.detail ? (
         <p className="error-detail">
           {t('error.detail', {
-            provider: error.provider && isProviderId(error.provider) ? PROVIDERS[error.provider].label : t('options.server'),
+            provider: (error.provider && resolveProvider(error.provider, settings)?.label) || t('options.server'),
             detail: error.detail,
           })}
         </p>

@@ -1,5 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ExportFormats, ExportSource } from '@/lib/export/export-source';
+import { resolveProvider } from '@/lib/settings/resolve-provider';
+import { useCustomActions } from '../hooks/use-custom-actions';
 import { useSettings, useT } from '../settings-context';
 import { downloadText } from './download-file';
 
@@ -13,7 +15,8 @@ type ExportModule = typeof import('@/lib/export/export-source');
  */
 export function ExportMenu({ source, disabled }: { source: ExportSource; disabled?: boolean }) {
   const t = useT();
-  const { language } = useSettings();
+  const { language, settings } = useSettings();
+  const { actions } = useCustomActions();
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
   const groupId = useId();
@@ -42,7 +45,11 @@ export function ExportMenu({ source, disabled }: { source: ExportSource; disable
   }, [open]);
 
   /** Built when an action is chosen: the answer and the date as they are then. */
-  const formats = async (): Promise<ExportFormats> => (await load()).exportOf(source, language, new Date());
+  const formats = async (): Promise<ExportFormats> =>
+    (await load()).exportOf(source, language, new Date(), {
+      provider: (id) => resolveProvider(id, settings)?.label,
+      action: (id) => actions.find((action) => action.id === id)?.name,
+    });
   const copy = async (pick: (formats: ExportFormats) => string) => {
     try {
       await navigator.clipboard.writeText(pick(await formats()));

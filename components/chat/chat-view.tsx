@@ -13,6 +13,7 @@ import type { SurfaceJobs } from '../hooks/use-jobs';
 import type { useKeys } from '../hooks/use-keys';
 import { useSettings, useT } from '../settings-context';
 import { ChatTurnView } from './chat-turn';
+import { PageContext } from './page-context';
 
 /**
  * The side panel's chat: the whole conversation goes with every turn, and is kept for the
@@ -95,6 +96,7 @@ export function ChatView({ jobs, keys }: { jobs: SurfaceJobs; keys: ReturnType<t
         <div ref={bottom} />
       </div>
       <div className="chat-composer">
+        <PageContext page={conversation.page} />
         <label htmlFor={composerId} className="visually-hidden">
           {t('field.message')}
         </label>

@@ -1,10 +1,11 @@
 import { useId, useState } from 'react';
-import { PROVIDERS, type ProviderId } from '@/lib/catalogue/providers';
+import { isProviderId } from '@/lib/catalogue/providers';
 import { mismatchedKeyFamily } from '@/lib/keys/key-shape';
+import type { ResolvedProvider } from '@/lib/settings/resolve-provider';
 import { useSettings, useT } from '../settings-context';
 
 interface KeyFieldProps {
-  provider: ProviderId;
+  provider: ResolvedProvider;
   status: { hasKey: boolean; masked: string } | undefined;
   available: boolean;
   onSave(key: string): Promise<string | undefined>;
@@ -19,13 +20,14 @@ export function KeyField({ provider, status, available, onSave, onForget }: KeyF
   const t = useT();
   const { settings } = useSettings();
   const id = useId();
-  const info = PROVIDERS[provider];
+  const info = provider;
   const [open, setOpen] = useState(false);
   const [value, setValue] = useState('');
   const [visible, setVisible] = useState(false);
   const [message, setMessage] = useState<string | undefined>();
   const [confirmMismatch, setConfirmMismatch] = useState(false);
-  if (!info.needsKey) return <p className="hint">{t('key.notNeeded')}</p>;
+  if (!info.needsKey)
+    return <p className="hint">{info.custom ? t('key.notNeeded.custom', { provider: info.label }) : t('key.notNeeded')}</p>;
   if (!available) return <p className="hint warning">{t('key.unavailable')}</p>;
   if (status?.hasKey) {
     return (
@@ -37,7 +39,8 @@ export function KeyField({ provider, status, available, onSave, onForget }: KeyF
       </div>
     );
   }
-  const mismatch = value ? mismatchedKeyFamily(provider, value) : undefined;
+  // A custom endpoint may take any company's key (a gateway): no shape to expect.
+  const mismatch = value && isProviderId(info.id) ? mismatchedKeyFamily(info.id, value) : undefined;
   const save = async () => {
     if (mismatch && !confirmMismatch) {
       setConfirmMismatch(true);

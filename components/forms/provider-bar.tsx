@@ -1,19 +1,30 @@
 import { useId, useState } from 'react';
-import { PROVIDER_IDS, PROVIDERS, type ProviderId } from '@/lib/catalogue/providers';
+import type { ProviderRef } from '@/lib/catalogue/provider-ref';
 import type { FeatureId } from '@/lib/features/ids';
+import { type ResolvedProvider, resolveProvider } from '@/lib/settings/resolve-provider';
 import type { Settings } from '@/lib/settings/schema';
 import type { useKeys } from '../hooks/use-keys';
 import { useModels } from '../hooks/use-models';
 import { useSettings, useT } from '../settings-context';
 import { KeyField } from './key-field';
 import { ModelInput } from './model-input';
+import { ProviderOptions } from './provider-options';
 
 /** The provider and model a feature runs with: its own choice, else the global default. */
-export function choiceFor(settings: Settings, feature: FeatureId): { provider: ProviderId; model: string } {
+export function choiceFor(settings: Settings, feature: FeatureId): { provider: ProviderRef; model: string } {
   const own = settings.featureDefaults[feature];
   const provider = own?.provider ?? settings.provider;
-  const model = (own?.provider === provider ? own?.model : undefined) || settings.models[provider] || PROVIDERS[provider].defaultModel;
+  const model =
+    (own?.provider === provider ? own?.model : undefined) ||
+    settings.models[provider] ||
+    resolveProvider(provider, settings)?.defaultModel ||
+    '';
   return { provider, model };
+}
+
+/** Settings always name a provider that exists (parseSettings drops dangling ones); OpenAI if not. */
+export function resolvedOrDefault(provider: ProviderRef, settings: Settings): ResolvedProvider {
+  return resolveProvider(provider, settings) ?? (resolveProvider('openai', settings) as ResolvedProvider);
 }
 
 /**
@@ -24,34 +35,27 @@ export function ProviderBar({ feature, keys, compact }: { feature: FeatureId; ke
   const t = useT();
   const { settings, update } = useSettings();
   const { provider, model } = choiceFor(settings, feature);
+  const info = resolvedOrDefault(provider, settings);
   const status = keys.statuses[provider];
   const [open, setOpen] = useState(false);
-  const { models } = useModels(provider, status?.hasKey, !compact || open);
+  const { models } = useModels(provider, info.suggestedModels, status?.hasKey, !compact || open);
   const providerId = useId();
   const modelId = useId();
-  const choose = (next: { provider: ProviderId; model?: string }) =>
+  const choose = (next: { provider: ProviderRef; model?: string }) =>
     update((current) => ({
       ...current,
       provider: next.provider,
       featureDefaults: { ...current.featureDefaults, [feature]: { provider: next.provider, ...(next.model ? { model: next.model } : {}) } },
       ...(next.model ? { models: { ...current.models, [next.provider]: next.model } } : {}),
     }));
-  const keyState = !PROVIDERS[provider].needsKey
-    ? t('key.summary.none')
-    : status?.hasKey
-      ? t('key.summary.saved')
-      : t('key.summary.missing');
+  const keyState = !info.needsKey ? t('key.summary.none') : status?.hasKey ? t('key.summary.saved') : t('key.summary.missing');
   const bar = (
     <div className="provider-bar">
       <div className="row">
         <div className="field">
           <label htmlFor={providerId}>{t('provider.label')}</label>
-          <select id={providerId} value={provider} onChange={(event) => void choose({ provider: event.target.value as ProviderId })}>
-            {PROVIDER_IDS.map((id) => (
-              <option key={id} value={id}>
-                {PROVIDERS[id].label}
-              </option>
-            ))}
+          <select id={providerId} value={provider} onChange={(event) => void choose({ provider: event.target.value as ProviderRef })}>
+            <ProviderOptions settings={settings} />
           </select>
         </div>
         <div className="field">
@@ -64,8 +68,11 @@ export function ProviderBar({ feature, keys, compact }: { feature: FeatureId; ke
           </datalist>
         </div>
       </div>
+      {info.custom && settings.server.url.trim() && settings.server.routing === 'server' ? (
+        <p className="hint">{t('custom.direct', { provider: info.label })}</p>
+      ) : null}
       <KeyField
-        provider={provider}
+        provider={info}
         status={status}
         available={keys.available}
         onSave={async (key) => (await keys.save(provider, key))?.message}
@@ -77,7 +84,7 @@ export function ProviderBar({ feature, keys, compact }: { feature: FeatureId; ke
   return (
     <details className="provider-details" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>
-        {PROVIDERS[provider].label} · {model} · {keyState}
+        {info.label} · {model || t('model.none')} · {keyState}
       </summary>
       {bar}
     </details>

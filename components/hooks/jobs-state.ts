@@ -1,17 +1,16 @@
-import type { FeatureId } from '@/lib/features/ids';
-import type { GenerateRequest, Job } from '@/lib/domain/job';
+import type { GenerateRequest, Job, JobKind } from '@/lib/domain/job';
 import type { PortEvent } from '@/lib/messaging/port-protocol';
 import { withReasoningDelta, withTextDelta } from './job-deltas';
 
 /** A surface's jobs as its page holds them: one per feature, the runs waiting, and a start that needs the user's choice. */
 export interface JobsState {
-  jobs: Partial<Record<FeatureId, Job>>;
-  queued: Partial<Record<FeatureId, GenerateRequest>>;
+  jobs: Partial<Record<JobKind, Job>>;
+  queued: Partial<Record<JobKind, GenerateRequest>>;
   busy: GenerateRequest | undefined;
 }
 
-export function featureOf(state: JobsState, jobId: string): FeatureId | undefined {
-  return (Object.keys(state.jobs) as FeatureId[]).find((feature) => state.jobs[feature]?.id === jobId);
+export function featureOf(state: JobsState, jobId: string): JobKind | undefined {
+  return (Object.keys(state.jobs) as JobKind[]).find((feature) => state.jobs[feature]?.id === jobId);
 }
 
 /** One event from the background applied to the page's copy (events about jobs it no longer shows are ignored). */

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { defaultInput } from '@/lib/features/defaults';
-import type { FeatureId } from '@/lib/features/ids';
-import type { Surface } from '@/lib/domain/job';
+import type { JobKind, Surface } from '@/lib/domain/job';
 import type { GromptError } from '@/lib/errors/kinds';
 import { request } from '@/lib/messaging/client';
 import { type FormDrafts, readDrafts } from '@/lib/storage/early-items';
@@ -21,7 +20,7 @@ export function useDrafts(surface: Surface) {
   const [loaded, setLoaded] = useState(initial !== undefined);
   const [error, setError] = useState<GromptError | undefined>();
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const unsaved = useRef(new Map<FeatureId, Record<string, unknown>>());
+  const unsaved = useRef(new Map<JobKind, Record<string, unknown>>());
   useEffect(() => {
     if (initial) return;
     void (takeEarly('drafts', surface) ?? readDrafts(surface)).then((stored) => {
@@ -37,9 +36,9 @@ export function useDrafts(surface: Surface) {
       setError(reply.ok ? undefined : reply.error);
     }
   }, [surface]);
-  const valuesFor = useCallback((feature: FeatureId) => ({ ...defaultInput(feature), ...drafts[feature] }), [drafts]);
+  const valuesFor = useCallback((feature: JobKind) => ({ ...defaultInput(feature), ...drafts[feature] }), [drafts]);
   const setValues = useCallback(
-    (feature: FeatureId, values: Record<string, unknown>) => {
+    (feature: JobKind, values: Record<string, unknown>) => {
       setDrafts((current) => ({ ...current, [feature]: values }));
       unsaved.current.set(feature, values);
       clearTimeout(timer.current);

@@ -2,8 +2,7 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from '
 import { flushSync } from 'react-dom';
 import { browser } from 'wxt/browser';
 import type { GromptError } from '@/lib/errors/kinds';
-import type { FeatureId } from '@/lib/features/ids';
-import type { GenerateRequest, Job, Surface } from '@/lib/domain/job';
+import type { GenerateRequest, Job, JobKind, Surface } from '@/lib/domain/job';
 import { GENERATION_PORT, type IfBusy, type PortCommand, type PortEvent, portEventSchema } from '@/lib/messaging/port-protocol';
 import { jobIndexItem } from '@/lib/storage/items';
 import { applyEvent, createJobsStore, featureOf, type JobsState } from './jobs-state';
@@ -21,7 +20,7 @@ export function useJobs(surface: Surface, interruptedError: () => GromptError) {
   const [store] = useState(createJobsStore);
   const state = useSyncExternalStore(store.subscribe, store.get);
   const port = useRef<Port | undefined>(undefined);
-  const viewing = useRef<FeatureId | null>(null);
+  const viewing = useRef<JobKind | null>(null);
   const painted = useRef(new Set<string>());
   const setState = useCallback((change: (current: JobsState) => JobsState) => store.set(change(store.get()), true), [store]);
 
@@ -97,21 +96,21 @@ export function useJobs(surface: Surface, interruptedError: () => GromptError) {
     [send, setState, store],
   );
   const stop = useCallback(
-    (feature: FeatureId) => {
+    (feature: JobKind) => {
       const job = store.get().jobs[feature];
       if (job) send({ type: 'cancel', jobId: job.id });
     },
     [send, store],
   );
   const view = useCallback(
-    (feature: FeatureId | null) => {
+    (feature: JobKind | null) => {
       viewing.current = feature;
       store.refresh();
       send({ type: 'view', feature });
     },
     [send, store],
   );
-  const dequeue = useCallback((feature: FeatureId) => send({ type: 'dequeue', feature }), [send]);
+  const dequeue = useCallback((feature: JobKind) => send({ type: 'dequeue', feature }), [send]);
   const dismissBusy = useCallback(() => setState((current) => ({ ...current, busy: undefined })), [setState]);
 
   return { ...state, start, stop, view, dequeue, dismissBusy };

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ProviderId } from '@/lib/catalogue/providers';
+import type { ProviderRef } from '@/lib/catalogue/provider-ref';
 import type { GromptError } from '@/lib/errors/kinds';
 import { request } from '@/lib/messaging/client';
 
-type Statuses = Partial<Record<ProviderId, { hasKey: boolean; masked: string }>>;
+type Statuses = Partial<Record<ProviderRef, { hasKey: boolean; masked: string }>>;
 
 /** What the UI may know of keys: whether one is saved, and its mask. Keys only ever go one way. */
 export function useKeys() {
@@ -20,7 +20,7 @@ export function useKeys() {
     void refresh();
   }, [refresh]);
   const save = useCallback(
-    async (provider: ProviderId, key: string): Promise<GromptError | undefined> => {
+    async (provider: ProviderRef, key: string): Promise<GromptError | undefined> => {
       const reply = await request('key.set', { provider, key });
       await refresh();
       return reply.ok ? undefined : reply.error;
@@ -28,7 +28,7 @@ export function useKeys() {
     [refresh],
   );
   const forget = useCallback(
-    async (provider?: ProviderId) => {
+    async (provider?: ProviderRef) => {
       await (provider ? request('key.forget', { provider }) : request('key.forget-all', {}));
       await refresh();
     },

@@ -1,8 +1,7 @@
 import { useCallback, useEffect } from 'react';
 import { describeError } from '@/lib/errors/describe';
-import type { FeatureId } from '@/lib/features/ids';
-import { FEATURES } from '@/lib/features/registry';
-import { isFinishedAnswer, type Surface } from '@/lib/domain/job';
+import { mainFieldOf } from '@/lib/features/defaults';
+import { isFinishedAnswer, type JobKind, type Surface } from '@/lib/domain/job';
 import type { TabActivity } from '../feature-tabs';
 import { preloadMarkdown } from '../markdown/preload';
 import { useSettings } from '../settings-context';
@@ -42,15 +41,15 @@ export function useSurface(surface: Surface) {
   const { setValues, valuesFor } = drafts;
   /** Puts text (the selection, the whole page) into a feature's main field. */
   const setMain = useCallback(
-    (feature: FeatureId, text: string) => setValues(feature, { ...valuesFor(feature), [FEATURES[feature].mainField]: text }),
+    (feature: JobKind, text: string) => setValues(feature, { ...valuesFor(feature), [mainFieldOf(feature)]: text }),
     [setValues, valuesFor],
   );
-  const selectionInto = (feature: FeatureId) => () =>
+  const selectionInto = (feature: JobKind) => () =>
     void page.readSelectionNow().then((next) => next.selection && setMain(feature, next.selection));
-  const wholePageInto = (feature: FeatureId) => () => void page.readPage().then((text) => text && setMain(feature, text));
+  const wholePageInto = (feature: JobKind) => () => void page.readPage().then((text) => text && setMain(feature, text));
 
-  const activity: Partial<Record<FeatureId, TabActivity>> = {};
-  for (const [feature, job] of Object.entries(jobs.jobs) as [FeatureId, NonNullable<(typeof jobs.jobs)[FeatureId]>][]) {
+  const activity: Partial<Record<JobKind, TabActivity>> = {};
+  for (const [feature, job] of Object.entries(jobs.jobs) as [JobKind, NonNullable<(typeof jobs.jobs)[JobKind]>][]) {
     if (job.status === 'running') activity[feature] = 'running';
     else if (isFinishedAnswer(job) && !job.seen) activity[feature] = 'unseen';
   }

@@ -1,8 +1,9 @@
-import { PROVIDER_IDS, PROVIDERS, type ProviderId } from '@/lib/catalogue/providers';
+import type { ProviderRef } from '@/lib/catalogue/provider-ref';
 import { FEATURE_IDS } from '@/lib/features/ids';
 import { FEATURES } from '@/lib/features/registry';
 import { ModelInput } from '../forms/model-input';
 import { choiceFor } from '../forms/provider-bar';
+import { ProviderOptions } from '../forms/provider-options';
 import { useSettings, useT } from '../settings-context';
 import { useSaveReport } from './save-failures';
 
@@ -25,7 +26,7 @@ export function DefaultsSection() {
         <tbody>
           {FEATURE_IDS.map((feature) => {
             const choice = choiceFor(settings, feature);
-            const set = (provider: ProviderId, model?: string) =>
+            const set = (provider: ProviderRef, model?: string) =>
               update((current) => ({
                 ...current,
                 featureDefaults: { ...current.featureDefaults, [feature]: { provider, ...(model ? { model } : {}) } },
@@ -37,13 +38,9 @@ export function DefaultsSection() {
                   <select
                     aria-label={`${t(FEATURES[feature].title)} — ${t('provider.label')}`}
                     value={choice.provider}
-                    onChange={(event) => save(set(event.target.value as ProviderId))}
+                    onChange={(event) => save(set(event.target.value as ProviderRef))}
                   >
-                    {PROVIDER_IDS.map((id) => (
-                      <option key={id} value={id}>
-                        {PROVIDERS[id].label}
-                      </option>
-                    ))}
+                    <ProviderOptions settings={settings} />
                   </select>
                 </td>
                 <td>

@@ -1,4 +1,5 @@
-import { PROVIDERS, type ProviderId } from '@/lib/catalogue/providers';
+import type { ProviderRef } from '@/lib/catalogue/provider-ref';
+import { providerLabel } from '@/lib/settings/resolve-provider';
 import { useKeys } from '../hooks/use-keys';
 import { useSettings, useT } from '../settings-context';
 import { NumberSetting } from './number-setting';
@@ -10,7 +11,7 @@ export function KeysSection() {
   const { settings, update } = useSettings();
   const keys = useKeys();
   const save = useSaveReport();
-  const saved = Object.entries(keys.statuses).filter(([, status]) => status?.hasKey) as [ProviderId, { masked: string }][];
+  const saved = Object.entries(keys.statuses).filter(([, status]) => status?.hasKey) as [ProviderRef, { masked: string }][];
   return (
     <section aria-labelledby="keys-heading">
       <h2 id="keys-heading">{t('options.keys')}</h2>
@@ -18,7 +19,7 @@ export function KeysSection() {
       <ul className="key-list">
         {saved.map(([provider, status]) => (
           <li key={provider}>
-            {PROVIDERS[provider].label}: <code>{status.masked}</code>{' '}
+            {providerLabel(provider, settings)}: <code>{status.masked}</code>{' '}
             <button type="button" className="small" onClick={() => void keys.forget(provider)}>
               {t('action.forget')}
             </button>

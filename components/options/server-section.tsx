@@ -66,6 +66,7 @@ export function ServerSection() {
           </label>
         ))}
       </fieldset>
+      {settings.customProviders.length > 0 ? <p className="hint">{t('options.routing.customNote')}</p> : null}
     </section>
   );
 }

@@ -1,3 +1,5 @@
+import { CustomActionsSection } from '@/components/options/custom-actions-section';
+import { CustomProvidersSection } from '@/components/options/custom-providers-section';
 import { DefaultsSection } from '@/components/options/defaults-section';
 import { KeysSection } from '@/components/options/keys-section';
 import { GeneralSection } from '@/components/options/general-section';
@@ -17,6 +19,8 @@ export function App() {
         <ServerSection />
         <DefaultsSection />
         <ProvidersSection />
+        <CustomProvidersSection />
+        <CustomActionsSection />
       </SaveFailures>
     </main>
   );

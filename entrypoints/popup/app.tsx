@@ -9,7 +9,10 @@ import { PageHeader } from '@/components/page-header';
 import { useSettings, useT } from '@/components/settings-context';
 import { SourceBar } from '@/components/source-bar';
 import { openSidePanel } from '@/lib/browser/side-panel';
-import type { FeatureId } from '@/lib/features/ids';
+import { ActionRunner } from '@/components/actions/action-runner';
+import { CUSTOM_ACTION } from '@/lib/actions/run-input';
+import type { Job, JobKind } from '@/lib/domain/job';
+import { mainFieldOf } from '@/lib/features/defaults';
 import { request } from '@/lib/messaging/client';
 
 export function App() {
@@ -44,7 +47,13 @@ export function App() {
     mainInput.current?.focus();
   }, [prefilled, loaded, drafts.loaded, page.loading, page.selection, setMain, feature]);
 
-  const selectFeature = (next: FeatureId) => void update((current) => ({ ...current, lastFeature: next }));
+  const selectFeature = (next: JobKind) => {
+    void update((current) => ({ ...current, lastFeature: next }));
+    // A tab opened later starts from the page's selection too, unless it already has text.
+    const field = mainFieldOf(next);
+    const values = drafts.valuesFor(next);
+    if (page.selection && !values[field]) drafts.setValues(next, { ...values, [field]: page.selection });
+  };
 
   const continueInPanel = () => {
     // Opened synchronously in the click: the browser requires the user gesture.
@@ -52,45 +61,61 @@ export function App() {
     void request('job.continue-in-panel', { feature }).then((reply) => (reply.ok ? window.close() : setMoveError(reply.error.message)));
   };
 
+  const mainRef = (element: HTMLElement | null) => {
+    mainInput.current = element;
+  };
+  const sourceBar = (
+    <SourceBar
+      selection={page.selection}
+      problem={page.problem}
+      onUseSelection={surface.selectionInto(feature)}
+      onUseWholePage={surface.wholePageInto(feature)}
+    />
+  );
+  const answerExtra = (job: Job) => (
+    <>
+      <InsertButton text={job.text} targetTab={surface.targetTab} />
+      <button type="button" onClick={continueInPanel}>
+        {t('action.continueInPanel')}
+      </button>
+      {moveError ? (
+        <p className="field-error" role="alert">
+          {moveError}
+        </p>
+      ) : null}
+    </>
+  );
   return (
     <main className="popup">
       <PageHeader />
       <FeatureTabs value={feature} onChange={selectFeature} panelId="feature-panel" activity={surface.activity} />
       {drafts.error ? <SessionFullNote message={drafts.error.message} /> : null}
       <div id="feature-panel" role="tabpanel" aria-labelledby={`tab-${feature}`}>
-        <FeatureRunner
-          surface="popup"
-          feature={feature}
-          values={drafts.valuesFor(feature)}
-          onValuesChange={(next) => drafts.setValues(feature, next)}
-          jobs={jobs}
-          keys={surface.keys}
-          compact
-          mainRef={(element) => {
-            mainInput.current = element;
-          }}
-          sourceBar={
-            <SourceBar
-              selection={page.selection}
-              problem={page.problem}
-              onUseSelection={surface.selectionInto(feature)}
-              onUseWholePage={surface.wholePageInto(feature)}
-            />
-          }
-          answerExtra={(job) => (
-            <>
-              <InsertButton text={job.text} targetTab={surface.targetTab} />
-              <button type="button" onClick={continueInPanel}>
-                {t('action.continueInPanel')}
-              </button>
-              {moveError ? (
-                <p className="field-error" role="alert">
-                  {moveError}
-                </p>
-              ) : null}
-            </>
-          )}
-        />
+        {feature === CUSTOM_ACTION ? (
+          <ActionRunner
+            surface="popup"
+            values={drafts.valuesFor(feature)}
+            onValuesChange={(next) => drafts.setValues(feature, next)}
+            jobs={jobs}
+            targetTab={surface.targetTab}
+            mainRef={mainRef}
+            sourceBar={sourceBar}
+            answerExtra={answerExtra}
+          />
+        ) : (
+          <FeatureRunner
+            surface="popup"
+            feature={feature}
+            values={drafts.valuesFor(feature)}
+            onValuesChange={(next) => drafts.setValues(feature, next)}
+            jobs={jobs}
+            keys={surface.keys}
+            compact
+            mainRef={mainRef}
+            sourceBar={sourceBar}
+            answerExtra={answerExtra}
+          />
+        )}
       </div>
     </main>
   );

@@ -7,11 +7,13 @@ import { useSurface } from '@/components/hooks/use-surface';
 import { SessionFullNote } from '@/components/jobs/session-full-note';
 import { PageHeader } from '@/components/page-header';
 import { SourceBar } from '@/components/source-bar';
-import type { FeatureId } from '@/lib/features/ids';
+import { ActionRunner } from '@/components/actions/action-runner';
+import { CUSTOM_ACTION } from '@/lib/actions/run-input';
+import type { Job, JobKind } from '@/lib/domain/job';
 import { panelViewItem } from '@/lib/storage/items';
 
 export function App() {
-  const [feature, setFeature] = useState<FeatureId>('chat');
+  const [feature, setFeature] = useState<JobKind>('chat');
   const [featureKnown, setFeatureKnown] = useState(false);
   const surface = useSurface('sidepanel');
   const { drafts, page, jobs } = surface;
@@ -34,16 +36,26 @@ export function App() {
   // A job that arrives from elsewhere (context menu, shortcut, "continue in side panel") brings
   // its input into the feature's form, so Retry and edits start from what was sent.
   const { setValues, valuesFor } = drafts;
-  const formOf = useRef(new Map<FeatureId, string>());
+  const formOf = useRef(new Map<JobKind, string>());
   useEffect(() => {
-    for (const [id, job] of Object.entries(jobs.jobs) as [FeatureId, NonNullable<(typeof jobs.jobs)[FeatureId]>][]) {
+    for (const [id, job] of Object.entries(jobs.jobs) as [JobKind, NonNullable<(typeof jobs.jobs)[JobKind]>][]) {
       if (id === 'chat' || formOf.current.get(id) === job.id) continue;
       formOf.current.set(id, job.id);
       setValues(id, { ...valuesFor(id), ...job.request.input });
     }
   }, [jobs.jobs, setValues, valuesFor]);
 
-  const selectFeature = (next: FeatureId) => {
+  const sourceBar = (
+    <SourceBar
+      selection={page.selection}
+      problem={page.problem}
+      onUseSelection={surface.selectionInto(feature)}
+      onUseWholePage={surface.wholePageInto(feature)}
+    />
+  );
+  const answerExtra = (job: Job) => <InsertButton text={job.text} targetTab={surface.targetTab} />;
+
+  const selectFeature = (next: JobKind) => {
     setFeature(next);
     // Only which tab to show next time: if session memory is full, it is simply not remembered.
     panelViewItem.setValue({ feature: next, at: Date.now() }).catch(() => undefined);
@@ -57,6 +69,16 @@ export function App() {
       <div id="feature-panel" role="tabpanel" aria-labelledby={`tab-${feature}`}>
         {feature === 'chat' ? (
           <ChatView jobs={jobs} keys={surface.keys} />
+        ) : feature === CUSTOM_ACTION ? (
+          <ActionRunner
+            surface="sidepanel"
+            values={drafts.valuesFor(feature)}
+            onValuesChange={(next) => drafts.setValues(feature, next)}
+            jobs={jobs}
+            targetTab={surface.targetTab}
+            sourceBar={sourceBar}
+            answerExtra={answerExtra}
+          />
         ) : (
           <FeatureRunner
             surface="sidepanel"
@@ -65,15 +87,8 @@ export function App() {
             onValuesChange={(next) => drafts.setValues(feature, next)}
             jobs={jobs}
             keys={surface.keys}
-            sourceBar={
-              <SourceBar
-                selection={page.selection}
-                problem={page.problem}
-                onUseSelection={surface.selectionInto(feature)}
-                onUseWholePage={surface.wholePageInto(feature)}
-              />
-            }
-            answerExtra={(job) => <InsertButton text={job.text} targetTab={surface.targetTab} />}
+            sourceBar={sourceBar}
+            answerExtra={answerExtra}
           />
         )}
       </div>

@@ -1,23 +1,12 @@
 import { z } from '../zod';
-import { PROVIDER_IDS } from '../catalogue/providers';
+import { providerRefSchema } from '../catalogue/provider-ref';
 import { gromptErrorSchema } from '../errors/kinds';
-import { FEATURE_IDS, type FeatureId } from '../features/ids';
+import { CUSTOM_ACTION } from '../actions/run-input';
+import { FEATURE_IDS } from '../features/ids';
 
 export const SURFACES = ['popup', 'sidepanel'] as const;
 export const surfaceSchema = z.enum(SURFACES);
 export type Surface = z.infer<typeof surfaceSchema>;
-
-export const featureIdSchema = z.enum(FEATURE_IDS);
-
-/**
- * Where a job runs: one surface's one feature. Each slot has at most one job at a time, so
- * the popup's features, the side panel's features and the chat all answer side by side.
- */
-export type Slot = `${Surface}/${FeatureId}`;
-
-export function slotOf(place: { surface: Surface; feature: FeatureId }): Slot {
-  return `${place.surface}/${place.feature}`;
-}
 
 /** How an answer was produced: shown on every answer as a badge. */
 export const MODES = ['byok', 'server', 'demo', 'local', 'unknown'] as const;
@@ -37,17 +26,33 @@ export const trimNoteSchema = z.object({
   keptPercent: z.number().check(z.minimum(0), z.maximum(100)),
   originalChars: z.int().check(z.nonnegative()),
   keptChars: z.int().check(z.nonnegative()),
-  /** What was trimmed: the feature's main text, or older chat turns. */
-  scope: z.enum(['input', 'history']),
+  /** What was trimmed: the feature's main text, older chat turns, or the page the chat is about. */
+  scope: z.enum(['input', 'history', 'page']),
 });
 export type TrimNote = z.infer<typeof trimNoteSchema>;
 
-/** A request to run one feature once. The background validates `input` against the feature. */
+/** What a job runs: one of the five features, or one of the user's own actions (named in its input). */
+export const JOB_KINDS = [...FEATURE_IDS, CUSTOM_ACTION] as const;
+export const jobKindSchema = z.enum(JOB_KINDS);
+export type JobKind = z.infer<typeof jobKindSchema>;
+
+/**
+ * Where a job runs: one surface's one feature (or its actions). Each slot has at most one job
+ * at a time, so the popup's features, the side panel's features and the chat answer side by side.
+ */
+export type Slot = `${Surface}/${JobKind}`;
+
+export function slotOf(place: { surface: Surface; feature: JobKind }): Slot {
+  return `${place.surface}/${place.feature}`;
+}
+
+/** A request to run one feature (or action) once. The background validates `input` against it. */
 export const generateRequestSchema = z.object({
   surface: surfaceSchema,
-  feature: featureIdSchema,
+  feature: jobKindSchema,
   input: z.record(z.string(), z.unknown()),
-  provider: z.enum(PROVIDER_IDS),
+  /** Built-in or custom; the worker resolves a custom id against the settings and refuses an unknown one. */
+  provider: providerRefSchema,
   model: z.optional(z.string().check(z.maxLength(200))),
 });
 export type GenerateRequest = z.infer<typeof generateRequestSchema>;

@@ -5,6 +5,8 @@ import { type ErrorKind, type GromptError, isRetryableKind } from './kinds';
 export interface ErrorFacts {
   kind: ErrorKind;
   provider?: string;
+  /** The name to show for the provider when it is not a built-in one (a custom provider's own name). */
+  providerLabel?: string;
   status?: number;
   retryAfterSeconds?: number;
   /** Text from the provider or server, already redacted. */
@@ -28,7 +30,7 @@ function providerName(provider: string | undefined): string {
 
 /** Turns what went wrong into the sentence the user reads, in their language. */
 export function describeError(facts: ErrorFacts, language: Language): GromptError {
-  const name = providerName(facts.provider);
+  const name = facts.providerLabel ?? providerName(facts.provider);
   const params = {
     provider: name,
     model: facts.model ?? '',

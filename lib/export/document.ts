@@ -4,12 +4,18 @@
  * a key (the UI never has one) and never the prompt a feature builds around the input.
  */
 import { isProviderId, PROVIDERS } from '../catalogue/providers';
-import type { FeatureId } from '../features/ids';
+import { CUSTOM_ACTION } from '../actions/run-input';
 import { FEATURES } from '../features/registry';
 import type { FieldSpec } from '../features/types';
 import { type Language, translate } from '../i18n/translate';
 import type { ChatTurn } from '../domain/chat';
-import type { Job, Mode } from '../domain/job';
+import type { Job, JobKind, Mode } from '../domain/job';
+
+/** Names the UI knows and a job does not carry: the user's own providers and actions. */
+export interface ExportLabels {
+  provider?(id: string): string | undefined;
+  action?(id: string): string | undefined;
+}
 
 export type ExportEntry =
   | { kind: 'user'; heading: string; text: string; details: string[] }
@@ -33,8 +39,13 @@ function dateTime(date: Date): string {
 }
 
 /** "OpenAI · gpt-4o-mini · BYOK", as under each answer in the UI. */
-export function answerMeta(language: Language, made: { provider?: string; model?: string; mode?: Mode }): string {
-  const provider = isProviderId(made.provider) ? PROVIDERS[made.provider].label : (made.provider ?? '—');
+export function answerMeta(
+  language: Language,
+  made: { provider?: string; model?: string; mode?: Mode },
+  labels: ExportLabels = {},
+): string {
+  const own = made.provider ? labels.provider?.(made.provider) : undefined;
+  const provider = own ?? (isProviderId(made.provider) ? PROVIDERS[made.provider].label : (made.provider ?? '—'));
   const mode = made.mode ? translate(language, `mode.${made.mode}`) : '—';
   return translate(language, 'answer.meta', { provider, model: made.model ?? '—', mode });
 }
@@ -50,8 +61,15 @@ function shown(field: FieldSpec, value: unknown, language: Language): string {
   return field.kind === 'select' ? label(value) : String(value).trim();
 }
 
-/** One feature's answer: the user's input and options, then the answer. */
-export function answerDocument(job: Job, language: Language, date: Date): ExportDocument {
+/** What the user gave one of their own actions: its name as the title, the text as the input. */
+function actionInput(job: Job, language: Language, labels: ExportLabels): { title: string; typed: string; details: string[] } {
+  const { actionId, selection } = job.request.input;
+  const name = typeof actionId === 'string' ? labels.action?.(actionId) : undefined;
+  return { title: name ?? translate(language, 'actions.title'), typed: typeof selection === 'string' ? selection.trim() : '', details: [] };
+}
+
+function featureInput(job: Job, language: Language): { title: string; typed: string; details: string[] } {
+  if (job.request.feature === CUSTOM_ACTION) return { title: '', typed: '', details: [] };
   const feature = FEATURES[job.request.feature];
   const { input } = job.request;
   const details = feature.fields
@@ -61,25 +79,31 @@ export function answerDocument(job: Job, language: Language, date: Date): Export
       return value ? [`${translate(language, field.label)}: ${value}`] : [];
     });
   const main = input[feature.mainField];
-  const typed = typeof main === 'string' ? main.trim() : '';
+  return { title: translate(language, feature.title), typed: typeof main === 'string' ? main.trim() : '', details };
+}
+
+/** One feature's (or action's) answer: the user's input and options, then the answer. */
+export function answerDocument(job: Job, language: Language, date: Date, labels: ExportLabels = {}): ExportDocument {
+  const { title, typed, details } =
+    job.request.feature === CUSTOM_ACTION ? actionInput(job, language, labels) : featureInput(job, language);
   const entries: ExportEntry[] = [];
   if (typed || details.length) entries.push({ kind: 'user', heading: translate(language, 'export.input'), text: typed, details });
   entries.push({
     kind: 'answer',
     heading: translate(language, 'export.answer'),
     text: job.text,
-    meta: answerMeta(language, { provider: job.request.provider, model: job.model ?? job.request.model, mode: job.mode }),
+    meta: answerMeta(language, { provider: job.request.provider, model: job.model ?? job.request.model, mode: job.mode }, labels),
   });
-  return { title: translate(language, feature.title), dated: translate(language, 'export.dated', { date: dateTime(date) }), entries };
+  return { title, dated: translate(language, 'export.dated', { date: dateTime(date) }), entries };
 }
 
 /** The whole chat, turn by turn. */
-export function chatDocument(turns: readonly ChatTurn[], language: Language, date: Date): ExportDocument {
+export function chatDocument(turns: readonly ChatTurn[], language: Language, date: Date, labels: ExportLabels = {}): ExportDocument {
   const entries = turns.map(
     (turn): ExportEntry =>
       turn.role === 'user'
         ? { kind: 'user', heading: translate(language, 'chat.you'), text: turn.content, details: [] }
-        : { kind: 'answer', heading: translate(language, 'chat.assistant'), text: turn.content, meta: answerMeta(language, turn) },
+        : { kind: 'answer', heading: translate(language, 'chat.assistant'), text: turn.content, meta: answerMeta(language, turn, labels) },
   );
   return {
     title: translate(language, 'feature.chat.title'),
@@ -88,15 +112,16 @@ export function chatDocument(turns: readonly ChatTurn[], language: Language, dat
   };
 }
 
-const FILE_SLUGS: Record<FeatureId, string> = {
+const FILE_SLUGS: Record<JobKind, string> = {
   'prompt-crafter': 'prompt',
   chat: 'chat',
   'code-generator': 'code',
   summarizer: 'summary',
   'image-prompt': 'image-prompt',
+  [CUSTOM_ACTION]: 'action',
 };
 
 /** grompt-summary-2026-12-02.md */
-export function exportFileName(feature: FeatureId, date: Date): string {
+export function exportFileName(feature: JobKind, date: Date): string {
   return `grompt-${FILE_SLUGS[feature]}-${isoDay(date)}.md`;
 }

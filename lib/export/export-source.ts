@@ -5,7 +5,7 @@
 import type { ChatTurn } from '../domain/chat';
 import type { Job } from '../domain/job';
 import type { Language } from '../i18n/translate';
-import { answerDocument, chatDocument, exportFileName } from './document';
+import { answerDocument, chatDocument, type ExportLabels, exportFileName } from './document';
 import { toMarkdown } from './markdown-document';
 import { toPlainText } from './plain-document';
 
@@ -17,8 +17,9 @@ export interface ExportFormats {
   plainText: string;
 }
 
-export function exportOf(source: ExportSource, language: Language, date: Date): ExportFormats {
-  const document = source.kind === 'answer' ? answerDocument(source.job, language, date) : chatDocument(source.turns, language, date);
+export function exportOf(source: ExportSource, language: Language, date: Date, labels: ExportLabels = {}): ExportFormats {
+  const document =
+    source.kind === 'answer' ? answerDocument(source.job, language, date, labels) : chatDocument(source.turns, language, date, labels);
   const feature = source.kind === 'answer' ? source.job.request.feature : 'chat';
   return { fileName: exportFileName(feature, date), markdown: toMarkdown(document), plainText: toPlainText(document) };
 }

@@ -26,6 +26,8 @@ export interface FeatureContext {
   language: Language;
   /** Earlier turns of the conversation (chat only), already trimmed to the budget. */
   history?: readonly ChatTurn[];
+  /** The page the conversation is about (chat only), its text already trimmed to the budget. */
+  page?: { title: string; url?: string; text: string };
 }
 
 export interface Feature<Input extends Record<string, unknown> = Record<string, unknown>> {

@@ -1,5 +1,5 @@
 import { z } from '../zod';
-import { featureIdSchema, generateRequestSchema, jobChangeSchema, jobSchema, surfaceSchema } from '../domain/job';
+import { jobKindSchema, generateRequestSchema, jobChangeSchema, jobSchema, surfaceSchema } from '../domain/job';
 
 /** One runtime Port per open page (popup or side panel). Its name tells the background what it is. */
 export const GENERATION_PORT = 'grompt-generation';
@@ -15,9 +15,9 @@ export const portCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('start'), request: generateRequestSchema, ifBusy: ifBusySchema }),
   z.object({ type: z.literal('cancel'), jobId: z.string() }),
   /** The feature the page shows now (null: none): its finished answer counts as seen. */
-  z.object({ type: z.literal('view'), feature: z.nullable(featureIdSchema) }),
+  z.object({ type: z.literal('view'), feature: z.nullable(jobKindSchema) }),
   /** Drops the run waiting behind this feature's running answer. */
-  z.object({ type: z.literal('dequeue'), feature: featureIdSchema }),
+  z.object({ type: z.literal('dequeue'), feature: jobKindSchema }),
 ]);
 export type PortCommand = z.infer<typeof portCommandSchema>;
 
@@ -32,7 +32,7 @@ export const portEventSchema = z.discriminatedUnion('type', [
   /** What a reasoning model thinks before it answers: its own channel, never part of the answer. */
   z.object({ type: z.literal('reasoning-delta'), jobId: z.string(), text: z.string() }),
   /** A run waiting for the feature's current answer (null: none any more). */
-  z.object({ type: z.literal('queued'), feature: featureIdSchema, request: z.nullable(generateRequestSchema) }),
+  z.object({ type: z.literal('queued'), feature: jobKindSchema, request: z.nullable(generateRequestSchema) }),
   /** Start was refused: the feature's answer is still running, and the user has to choose. */
   z.object({ type: z.literal('busy'), request: generateRequestSchema }),
 ]);

@@ -1,10 +1,11 @@
 import { z } from '../zod';
-import { PROVIDER_IDS } from '../catalogue/providers';
+import { providerRefSchema } from '../catalogue/provider-ref';
 import { gromptErrorSchema } from '../errors/kinds';
-import { conversationSchema } from '../domain/chat';
-import { featureIdSchema, surfaceSchema } from '../domain/job';
+import { chatPageSchema, conversationSchema } from '../domain/chat';
+import { jobKindSchema, surfaceSchema } from '../domain/job';
 
-const provider = z.enum(PROVIDER_IDS);
+/** A built-in id or the shape of a custom one; the worker checks a custom one exists in the settings. */
+const provider = providerRefSchema;
 
 /**
  * One-shot requests from our pages to the background. Each entry is the request's
@@ -34,16 +35,19 @@ export const requests = {
     response: z.object({ prefix: z.string(), version: z.optional(z.string()) }),
   },
   /** Moves the popup's finished answer of this feature (and its form) to the side panel. */
-  'job.continue-in-panel': { request: z.object({ feature: featureIdSchema }), response: z.object({}) },
+  'job.continue-in-panel': { request: z.object({ feature: jobKindSchema }), response: z.object({}) },
   /** "Session memory is full": removes every answer that is not running. */
   'jobs.clear-finished': { request: z.object({}), response: z.object({ cleared: z.int() }) },
   /** One feature's form values, kept for the browser session (the worker is their only writer). */
   'drafts.save': {
-    request: z.object({ surface: surfaceSchema, feature: featureIdSchema, values: z.record(z.string(), z.unknown()) }),
+    request: z.object({ surface: surfaceSchema, feature: jobKindSchema, values: z.record(z.string(), z.unknown()) }),
     response: z.object({}),
   },
   'chat.get': { request: z.object({}), response: conversationSchema },
   'chat.clear': { request: z.object({}), response: conversationSchema },
+  /** "Chat about this page": the page's article text, kept once with the conversation. */
+  'chat.attach-page': { request: chatPageSchema, response: conversationSchema },
+  'chat.detach-page': { request: z.object({}), response: conversationSchema },
   'chat.set-draft': { request: z.object({ draft: z.string().check(z.maxLength(5_000_000)) }), response: z.object({}) },
 } as const;
 

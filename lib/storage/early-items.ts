@@ -1,5 +1,4 @@
-import type { Surface } from '../domain/job';
-import type { FeatureId } from '../features/ids';
+import type { JobKind, Surface } from '../domain/job';
 import { defineItem } from './item';
 import { resolveTexts } from './texts';
 
@@ -13,10 +12,11 @@ export const SETTINGS_KEY = 'settings';
 export const rawSettingsItem = defineItem<unknown>('local', SETTINGS_KEY, {});
 
 /**
- * What the user typed in each feature's form, per surface: closing the popup loses nothing.
- * Written by the background only (lib/worker/session/drafts.ts); long texts are references.
+ * What the user typed in each feature's form (and the actions' form), per surface: closing the
+ * popup loses nothing. Written by the background only (lib/worker/session/drafts.ts); long texts
+ * are references.
  */
-export type FormDrafts = Partial<Record<FeatureId, Record<string, unknown>>>;
+export type FormDrafts = Partial<Record<JobKind, Record<string, unknown>>>;
 export const draftItems: Record<Surface, ReturnType<typeof defineDraftItem>> = {
   popup: defineDraftItem('popup'),
   sidepanel: defineDraftItem('sidepanel'),

@@ -1,8 +1,7 @@
 import { defineItem } from './item';
 import { SETTINGS_KEY } from './early-items';
 import { type Conversation, conversationSchema } from '../domain/chat';
-import type { FeatureId } from '../features/ids';
-import type { GenerateRequest, Slot } from '../domain/job';
+import type { GenerateRequest, JobKind, Slot } from '../domain/job';
 import { parseSettings, type Settings } from '../settings/schema';
 
 /**
@@ -54,8 +53,14 @@ export const modelCacheItem = defineItem<Record<string, { models: string[]; at: 
 /** Which API prefix a Grompt server answered on, per server URL. */
 export const serverPrefixItem = defineItem<Record<string, string>>('session', 'server-prefix', {});
 
+/**
+ * The user's own actions, in their order (lib/actions/schema.ts checks them). On disk: no secrets,
+ * and a key-shaped template is refused before it gets here. Null until first saved (the examples show).
+ */
+export const customActionsItem = defineItem<unknown>('local', 'custom-actions', null);
+
 /** Which feature the side panel should show: set by the context menu and shortcuts. */
-export const panelViewItem = defineItem<{ feature: FeatureId; at: number } | null>('session', 'panel-view', null);
+export const panelViewItem = defineItem<{ feature: JobKind; at: number } | null>('session', 'panel-view', null);
 
 export { draftItems, type FormDrafts } from './early-items';
 

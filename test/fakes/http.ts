@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 /** One request as a fake server saw it: what went over the wire, for assertions. */
@@ -29,14 +30,14 @@ function headersOf(raw: IncomingMessage): Record<string, string> {
   return headers;
 }
 
-/** A loopback HTTP server on a free port that records every request. */
-export async function startFake(handler: Handler, host = '127.0.0.1'): Promise<FakeServer> {
+/** A loopback HTTP server on a free port that records every request (HTTPS when given a certificate). */
+export async function startFake(handler: Handler, host = '127.0.0.1', tls?: { key: string; cert: string }): Promise<FakeServer> {
   // An IPv6 address is written in brackets in a URL (http://[::1]:11434).
   const authority = host.includes(':') ? `[${host}]` : host;
   const requests: RecordedRequest[] = [];
   const closeWaiters: ((request: RecordedRequest) => void)[] = [];
   const sockets = new Set<import('node:net').Socket>();
-  const server: Server = createServer(async (raw, response) => {
+  const listener = async (raw: IncomingMessage, response: ServerResponse) => {
     const chunks: Buffer[] = [];
     for await (const chunk of raw) chunks.push(chunk as Buffer);
     const url = new URL(raw.url ?? '/', `http://${authority}`);
@@ -60,7 +61,8 @@ export async function startFake(handler: Handler, host = '127.0.0.1'): Promise<F
       if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' });
       response.end(`fake crashed: ${String(error)}`);
     }
-  });
+  };
+  const server: Server = tls ? createTlsServer(tls, listener) : createServer(listener);
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -68,7 +70,7 @@ export async function startFake(handler: Handler, host = '127.0.0.1'): Promise<F
   await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://${authority}:${port}`,
+    url: `${tls ? 'https' : 'http'}://${authority}:${port}`,
     port,
     requests,
     waitForClose: (timeoutMs = 5_000) =>

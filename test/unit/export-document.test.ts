@@ -34,6 +34,7 @@ function summaryJob(overrides: Partial<Job> = {}): Job {
 
 /** The prompt a feature wraps around the input: an export must never contain any of it. */
 function scaffolding(job: Job): string[] {
+  if (job.request.feature === 'custom-action') return [];
   const feature = FEATURES[job.request.feature];
   const input = feature.schema.parse(job.request.input);
   return feature.buildMessages(input, { language: 'en' }).flatMap((message) => (message.role === 'system' ? [message.content] : []));

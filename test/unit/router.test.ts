@@ -19,6 +19,8 @@ function handlers(overrides: Partial<RequestHandlers> = {}): RequestHandlers {
     'job.continue-in-panel': notCalled,
     'chat.get': notCalled,
     'chat.clear': notCalled,
+    'chat.attach-page': notCalled,
+    'chat.detach-page': notCalled,
     'chat.set-draft': notCalled,
     'jobs.clear-finished': notCalled,
     'drafts.save': notCalled,

@@ -11,6 +11,7 @@ const DEFAULTS: Settings = {
   timeoutSeconds: 90,
   language: 'auto',
   lastFeature: 'summarizer',
+  customProviders: [],
 };
 
 describe('parseSettings', () => {
@@ -36,6 +37,7 @@ describe('parseSettings', () => {
       timeoutSeconds: 30,
       language: 'pt-BR',
       lastFeature: 'chat',
+      customProviders: [],
     };
     expect(parseSettings(stored)).toEqual(stored);
   });

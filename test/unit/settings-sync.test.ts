@@ -4,7 +4,7 @@ import { syncWithSettings } from '@/lib/worker/background/settings-sync';
 import { afterOllamaCall } from '@/lib/worker/providers/ollama-origin-rule';
 import { translate } from '@/lib/i18n/translate';
 import { parseSettings, type Settings } from '@/lib/settings/schema';
-import { readSettings, settingsItem } from '@/lib/storage/items';
+import { customActionsItem, readSettings, settingsItem } from '@/lib/storage/items';
 
 type SessionRules = Parameters<typeof fakeBrowser.declarativeNetRequest.updateSessionRules>[0];
 
@@ -44,7 +44,11 @@ async function change(edit: (settings: Settings) => Settings): Promise<void> {
   await settingsItem.setValue(parseSettings(edit(await readSettings())));
 }
 
-beforeEach(() => fakeBrowser.reset());
+beforeEach(async () => {
+  fakeBrowser.reset();
+  // The built-in menus only: the user's own actions in the menu are tested in custom-actions-menu.test.ts.
+  await customActionsItem.setValue([]);
+});
 
 describe('syncWithSettings', () => {
   it('runs one sync at a time: menus rebuilt by concurrent calls never collide on an id', async () => {

@@ -1,5 +1,4 @@
-import { slotOf } from '../../domain/job';
-import type { FeatureId } from '../../features/ids';
+import { type JobKind, slotOf } from '../../domain/job';
 import { draftItems, panelViewItem } from '../../storage/items';
 import { moveJob, slotJobs } from '../session/job-store';
 import { readJob, removeJobData } from '../session/records';
@@ -14,7 +13,7 @@ import { announce } from '../engine/job-views';
  * and text are the same, and the form's long texts are shared references. Returns false when
  * the panel's same feature is still writing an answer (which is never stopped for this).
  */
-export async function continueInPanel(feature: FeatureId): Promise<boolean> {
+export async function continueInPanel(feature: JobKind): Promise<boolean> {
   const from = slotOf({ surface: 'popup', feature });
   const to = slotOf({ surface: 'sidepanel', feature });
   const id = (await slotJobs())[from];

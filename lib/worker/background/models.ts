@@ -1,35 +1,41 @@
 import { bestEffort } from '../session/room';
-import { PROVIDERS, type ProviderId } from '../../catalogue/providers';
+import { isProviderId } from '../../catalogue/providers';
+import type { ProviderRef } from '../../catalogue/provider-ref';
 import { log } from '../../log/logger';
+import { resolveProvider } from '../../settings/resolve-provider';
 import { afterOllamaCall, ensureOllamaOriginRule } from '../providers/ollama-origin-rule';
-import { ADAPTERS } from '../providers/registry';
+import { adapterFor } from '../providers/registry';
 import { readKey } from '../secrets/key-store';
 import { modelCacheItem, readSettings } from '../../storage/items';
 
 /**
  * The provider's own model list, fetched once per browser session (per base URL), or the
- * catalogue's suggestions when the provider cannot be asked (no key, offline, no list).
+ * catalogue's suggestions when the provider cannot be asked (no key, offline, no list). A custom
+ * provider is asked at `GET {base}/models`; without an answer its model is typed freely.
  */
-export async function listModels(provider: ProviderId): Promise<{ models: string[]; source: 'provider' | 'defaults' }> {
-  const info = PROVIDERS[provider];
-  const defaults = { models: [...info.suggestedModels], source: 'defaults' as const };
+export async function listModels(ref: ProviderRef): Promise<{ models: string[]; source: 'provider' | 'defaults' }> {
   const settings = await readSettings();
-  const baseUrl = settings.baseUrls[provider]?.trim() || info.defaultBaseUrl;
-  const cacheKey = `${provider} ${baseUrl}`;
+  const info = resolveProvider(ref, settings);
+  if (!info) return { models: [], source: 'defaults' };
+  const defaults = { models: [...info.suggestedModels], source: 'defaults' as const };
+  const { baseUrl } = info;
+  const cacheKey = `${ref} ${baseUrl}`;
   const cached = (await modelCacheItem.getValue())[cacheKey];
   if (cached) return { models: cached.models, source: 'provider' };
-  const apiKey = info.needsKey ? await readKey(provider, settings.keyIdleMinutes) : undefined;
+  const apiKey = info.needsKey ? await readKey(ref, settings.keyIdleMinutes) : undefined;
   if (info.needsKey && !apiKey) return defaults;
+  const adapter = info.custom ? adapterFor(info.custom) : isProviderId(ref) ? adapterFor(ref) : undefined;
+  if (!adapter) return defaults;
   try {
-    if (provider === 'ollama') await ensureOllamaOriginRule(baseUrl);
-    const models = await ADAPTERS[provider].listModels({ baseUrl, ...(apiKey ? { apiKey } : {}) }, AbortSignal.timeout(8_000));
-    if (provider === 'ollama') await afterOllamaCall(true, settings);
+    if (ref === 'ollama') await ensureOllamaOriginRule(baseUrl);
+    const models = await adapter.listModels({ baseUrl, ...(apiKey ? { apiKey } : {}) }, AbortSignal.timeout(8_000));
+    if (ref === 'ollama') await afterOllamaCall(true, settings);
     if (models.length === 0) return defaults;
     await bestEffort(() => modelCacheItem.update((cache) => ({ ...cache, [cacheKey]: { models, at: Date.now() } })));
     return { models, source: 'provider' };
   } catch (error) {
-    if (provider === 'ollama') await afterOllamaCall(false, settings);
-    log.info('model list unavailable, using defaults', { provider, error });
+    if (ref === 'ollama') await afterOllamaCall(false, settings);
+    log.info('model list unavailable, using defaults', { provider: ref, error });
     return defaults;
   }
 }

@@ -1,5 +1,5 @@
-import { PROVIDERS } from '../../catalogue/providers';
-import { clearConversation, setDraft } from '../chat/conversation';
+import { resolveProvider } from '../../settings/resolve-provider';
+import { attachPage, clearConversation, detachPage, setDraft } from '../chat/conversation';
 import { describeError } from '../../errors/describe';
 import { ServerCallError } from '../grompt/client';
 import { detectPrefix } from '../grompt/detect';
@@ -7,6 +7,7 @@ import { resolveLanguage } from '../../i18n/translate';
 import { type RequestHandlers, UserFacingError } from '../../messaging/router';
 import { forgetAllKeys, forgetKey, isSessionStorageAvailable, keyStatuses, saveKey } from '../secrets/key-store';
 import { readConversation, readSettings } from '../../storage/items';
+import { CUSTOM_ACTION } from '../../actions/run-input';
 import { FEATURES } from '../../features/registry';
 import { translate } from '../../i18n/translate';
 import { clearFinished } from '../session/evict';
@@ -45,7 +46,10 @@ function withSessionFullMessage(handlers: RequestHandlers): RequestHandlers {
 export const requestHandlers: RequestHandlers = withSessionFullMessage({
   'key.set': async ({ provider, key }) => {
     if (!isSessionStorageAvailable()) throw await userError({ kind: 'storage-unavailable' });
-    if (!PROVIDERS[provider].needsKey) throw await userError({ kind: 'invalid-input', detail: 'Ollama takes no key.' });
+    // A custom id counts only if that provider exists in the settings now.
+    const info = resolveProvider(provider, await readSettings());
+    if (!info) throw await userError({ kind: 'invalid-input', detail: 'This provider no longer exists.' });
+    if (!info.needsKey) throw await userError({ kind: 'invalid-input', detail: `${info.label} takes no key.` });
     return saveKey(provider, key);
   },
   'key.forget': async ({ provider }) => {
@@ -71,7 +75,9 @@ export const requestHandlers: RequestHandlers = withSessionFullMessage({
     const lang = await language();
     throw new UserFacingError({
       kind: 'invalid-input',
-      message: translate(lang, 'jobs.panelBusy', { feature: translate(lang, FEATURES[feature].title) }),
+      message: translate(lang, 'jobs.panelBusy', {
+        feature: translate(lang, feature === CUSTOM_ACTION ? 'actions.title' : FEATURES[feature].title),
+      }),
       retryable: true,
     });
   },
@@ -87,6 +93,8 @@ export const requestHandlers: RequestHandlers = withSessionFullMessage({
   },
   'chat.get': async () => readConversation(),
   'chat.clear': async () => clearConversation(),
+  'chat.attach-page': async (page) => attachPage(page),
+  'chat.detach-page': async () => detachPage(),
   'chat.set-draft': async ({ draft }) => {
     await setDraft(draft);
     return {};

@@ -9,7 +9,7 @@ import { bestEffort } from '../session/room';
 import { panelViewItem, readSettings } from '../../storage/items';
 
 /** The selection as the page has it (with line breaks), or the menu's copy of it. */
-async function selectionText(tabId: number | undefined, fallback: string, frameId?: number): Promise<string> {
+export async function selectionText(tabId: number | undefined, fallback: string, frameId?: number): Promise<string> {
   const read = await readSelection(tabId, frameId);
   return read.ok && read.value ? read.value : fallback;
 }

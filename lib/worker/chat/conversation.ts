@@ -1,4 +1,4 @@
-import { type ChatTurn, type Conversation, capConversation, conversationSchema } from '../../domain/chat';
+import { type ChatPage, type ChatTurn, type Conversation, capConversation, conversationSchema } from '../../domain/chat';
 import { conversationItem } from '../../storage/items';
 import { withRoom } from '../session/room';
 
@@ -21,12 +21,15 @@ function change(edit: (conversation: Conversation) => Conversation): Promise<Con
   return withRoom(() => conversationItem.update((stored) => capConversation(edit(parse(stored)))));
 }
 
+type Turn = { message: string; history: ChatTurn[]; page?: ChatPage };
+
 /**
  * Records the user's side of a turn before anything is sent, so a failure never loses
- * what they wrote. Returns the message to answer and the turns before it.
+ * what they wrote. Returns the message to answer, the turns before it, and the page the
+ * conversation is about, if any.
  */
-export async function beginTurn(message: string, action: ChatAction): Promise<{ message: string; history: ChatTurn[] }> {
-  let result: { message: string; history: ChatTurn[] } | undefined;
+export async function beginTurn(message: string, action: ChatAction): Promise<Turn> {
+  let result: Turn | undefined;
   await change((conversation) => {
     const turns = [...conversation.turns];
     if (action === 'send') turns.push({ role: 'user', content: message });
@@ -36,7 +39,7 @@ export async function beginTurn(message: string, action: ChatAction): Promise<{ 
       result = undefined;
       return conversation;
     }
-    result = { message: last.content, history: turns.slice(0, -1) };
+    result = { message: last.content, history: turns.slice(0, -1), ...(conversation.page ? { page: conversation.page } : {}) };
     const { draft, ...rest } = conversation;
     return { ...rest, turns, ...(action !== 'send' && draft ? { draft } : {}) };
   });
@@ -54,4 +57,13 @@ export async function clearConversation(): Promise<Conversation> {
 
 export async function setDraft(draft: string): Promise<void> {
   await change((conversation) => ({ ...conversation, draft }));
+}
+
+/** "Chat about this page": the page is kept once, with the conversation, until removed or replaced. */
+export async function attachPage(page: ChatPage): Promise<Conversation> {
+  return change((conversation) => ({ ...conversation, page }));
+}
+
+export async function detachPage(): Promise<Conversation> {
+  return change(({ page: _removed, ...rest }) => rest);
 }

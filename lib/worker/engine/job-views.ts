@@ -1,6 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import type { FeatureId } from '../../features/ids';
-import { isFinishedAnswer, type Job, type Slot, type Surface, slotOf } from '../../domain/job';
+import { isFinishedAnswer, type Job, type JobKind, type Slot, type Surface, slotOf } from '../../domain/job';
 import { changeStoredJob, readQueuedRuns, slotJobs } from '../session/job-store';
 import { readJob, readRecord } from '../session/records';
 import { interruptedError, language, liveJob, liveJobs } from './live-jobs';
@@ -52,7 +51,7 @@ export function announce(job: Job): void {
 }
 
 /** The page shows this feature now: its finished answer has been seen. */
-export async function viewFeature(surface: Surface, port: Port, feature: FeatureId | null): Promise<void> {
+export async function viewFeature(surface: Surface, port: Port, feature: JobKind | null): Promise<void> {
   setViewing(surface, port, feature);
   if (feature) await markSeen(slotOf({ surface, feature }));
 }

@@ -1,4 +1,5 @@
-import { PROVIDERS, type ProviderId } from '../../catalogue/providers';
+import { isProviderId, PROVIDERS } from '../../catalogue/providers';
+import type { ProviderRef } from '../../catalogue/provider-ref';
 import { log } from '../../log/logger';
 import { listModels } from '../background/models';
 import type { StreamPart } from '../providers/types';
@@ -45,7 +46,7 @@ export function rankSuggestions(wanted: string, available: readonly string[], pr
 /** Adds to a "model not found" the models to switch to, from the provider's own list (fetched once a session). */
 export async function* withModelSuggestions(
   stream: AsyncIterable<StreamPart>,
-  provider: ProviderId,
+  provider: ProviderRef,
   model: string,
 ): AsyncIterable<StreamPart> {
   for await (const part of stream) {
@@ -55,7 +56,11 @@ export async function* withModelSuggestions(
     }
     let suggestions: string[] = [];
     try {
-      suggestions = rankSuggestions(model, (await listModels(provider)).models, PROVIDERS[provider].suggestedModels);
+      suggestions = rankSuggestions(
+        model,
+        (await listModels(provider)).models,
+        isProviderId(provider) ? PROVIDERS[provider].suggestedModels : [],
+      );
     } catch (error) {
       log.info('no model suggestions', { provider, error });
     }

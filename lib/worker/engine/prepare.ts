@@ -1,16 +1,21 @@
-import { PROVIDERS, type ProviderId } from '../../catalogue/providers';
 import type { ErrorFacts } from '../../errors/describe';
 import { FEATURES } from '../../features/registry';
 import { cropMiddle, fitHistory } from '../../features/trim';
 import type { Feature, FeatureContext, PromptMessage } from '../../features/types';
 import { validateInput } from '../../features/validate';
 import { type Language, type MessageKey, translate } from '../../i18n/translate';
-import type { ChatTurn } from '../../domain/chat';
+import type { ChatPage, ChatTurn } from '../../domain/chat';
+import { fitPage } from '../../features/chat-page';
 import type { GenerateRequest, TrimNote } from '../../domain/job';
+import type { FeatureId } from '../../features/ids';
+
+/** A request for one of the five features (the user's actions are prepared in prepare-action.ts). */
+export type FeatureRequest = Omit<GenerateRequest, 'feature'> & { feature: FeatureId };
 
 /** Everything a route needs to run a feature once, already validated and trimmed. */
 export interface PreparedCall {
-  feature: Feature;
+  /** The built-in feature run (absent for the user's own actions, prepared in prepare-action.ts). */
+  feature?: Feature;
   input: Record<string, unknown>;
   messages: PromptMessage[];
   serverPrompt: string;
@@ -34,28 +39,36 @@ function invalid(language: Language, message: MessageKey, params?: Record<string
  * provider's budget with a visible note, and builds the prompts for every route.
  */
 export function prepareCall(
-  request: GenerateRequest,
-  provider: ProviderId,
+  request: FeatureRequest,
+  /** The provider's input budget in characters. */
+  budget: number,
   language: Language,
   history: readonly ChatTurn[] = [],
+  /** The page a chat is about: it takes its share of the budget first. */
+  page?: ChatPage,
 ): PreparedCall {
   const feature = FEATURES[request.feature];
   const checked = validateInput(request.feature, request.input);
   if (!checked.ok) throw invalid(language, checked.message, checked.params);
-  const budget = PROVIDERS[provider].inputBudgetChars;
+  const fittedPage = page ? fitPage(page.text, budget) : undefined;
+  const room = budget - (fittedPage?.text.length ?? 0);
   const input = { ...checked.input };
   const main = input[feature.mainField];
   let trim: TrimNote | undefined;
   if (typeof main === 'string') {
     // The main text gets most of the budget; chat history gets what remains.
-    const cropped = cropMiddle(main, Math.floor(budget * 0.8));
+    const cropped = cropMiddle(main, Math.floor(room * 0.8));
     input[feature.mainField] = cropped.text;
     trim = cropped.note;
   }
   const mainLength = typeof input[feature.mainField] === 'string' ? (input[feature.mainField] as string).length : 0;
-  const fitted = fitHistory(history, Math.max(0, budget - mainLength));
-  trim = trim ?? fitted.note;
-  const context: FeatureContext = { language, history: fitted.turns };
+  const fitted = fitHistory(history, Math.max(0, room - mainLength));
+  trim = trim ?? fittedPage?.note ?? fitted.note;
+  const context: FeatureContext = {
+    language,
+    history: fitted.turns,
+    ...(page && fittedPage ? { page: { title: page.title, ...(page.url ? { url: page.url } : {}), text: fittedPage.text } } : {}),
+  };
   return {
     feature,
     input,

@@ -1,60 +1,76 @@
-import { PROVIDERS } from '../../catalogue/providers';
+import { CUSTOM_ACTION } from '../../actions/run-input';
+import { readCustomActions } from '../../actions/stored';
 import { appendAnswer, beginTurn, NothingToAnswerError } from '../chat/conversation';
 import { describeError, type ErrorFacts } from '../../errors/describe';
 import { type Language, translate } from '../../i18n/translate';
 import { log } from '../../log/logger';
-import type { ChatTurn } from '../../domain/chat';
+import type { ChatPage, ChatTurn } from '../../domain/chat';
 import type { Mode } from '../../domain/job';
 import { readKey } from '../secrets/key-store';
-import type { Settings } from '../../settings/schema';
 import { readSettings } from '../../storage/items';
 import { SessionFullError } from '../session/room';
 import type { LiveJob } from './live-job';
-import { InvalidInputError, prepareCall } from './prepare';
+import { InvalidInputError, type PreparedCall, prepareCall } from './prepare';
+import { prepareActionCall } from './prepare-action';
 import { chooseRoute } from './route';
-import { openSource, type Target } from './sources';
+import { openSource } from './sources';
+import { resolveTarget, type Target } from './target';
 
-function targetFor(liveJob: LiveJob, settings: Settings): Target {
-  const { provider, model } = liveJob.job.request;
-  const info = PROVIDERS[provider];
-  return {
-    provider,
-    model: model?.trim() || settings.models[provider] || info.defaultModel,
-    baseUrl: settings.baseUrls[provider]?.trim() || info.defaultBaseUrl,
-  };
+const UNKNOWN_TARGET: Omit<Target, 'provider'> = { label: '', model: '', baseUrl: '', needsKey: false, inputBudgetChars: 0 };
+
+/** A built-in feature (chat with its conversation), or one of the user's actions read from storage. */
+async function prepare(liveJob: LiveJob, target: Target, language: Language): Promise<PreparedCall> {
+  const { request } = liveJob.job;
+  if (request.feature === CUSTOM_ACTION) {
+    return prepareActionCall(request.input, await readCustomActions(language), target.inputBudgetChars, language);
+  }
+  const { input, history, page } = await chatContext(liveJob);
+  return prepareCall({ ...request, feature: request.feature, input }, target.inputBudgetChars, language, history, page);
 }
 
 /** Chat keeps its conversation in session storage; other features are one turn. */
-async function chatContext(liveJob: LiveJob): Promise<{ input: Record<string, unknown>; history: ChatTurn[] }> {
+async function chatContext(liveJob: LiveJob): Promise<{ input: Record<string, unknown>; history: ChatTurn[]; page?: ChatPage }> {
   const { request } = liveJob.job;
   if (request.feature !== 'chat') return { input: request.input, history: [] };
   const action = request.input.action === 'retry' || request.input.action === 'regenerate' ? request.input.action : 'send';
   const message = typeof request.input.message === 'string' ? request.input.message.trim() : '';
   if (action === 'send' && !message) return { input: request.input, history: [] };
   const turn = await beginTurn(message, action);
-  return { input: { message: turn.message, action: 'send' }, history: turn.history };
+  return { input: { message: turn.message, action: 'send' }, history: turn.history, ...(turn.page ? { page: turn.page } : {}) };
 }
 
 /** Runs a job to its end: prepare, route, stream, and record the outcome. */
 export async function runJob(liveJob: LiveJob, language: Language): Promise<void> {
   const settings = await readSettings();
-  const target = targetFor(liveJob, settings);
   const { signal } = liveJob.controller;
+  const resolved = resolveTarget(liveJob.job.request, settings);
+  // A custom provider deleted since the page sent the request (or an id a page made up).
+  const target: Target = resolved ?? { ...UNKNOWN_TARGET, provider: liveJob.job.request.provider };
   const fail = (facts: ErrorFacts) => {
     // One line per failure for whoever debugs it: the kind and redacted text, never a raw body.
     if (facts.kind !== 'aborted') {
       log.info('job failed', { feature: liveJob.job.request.feature, kind: facts.kind, status: facts.status, detail: facts.detail });
     }
     return liveJob.fail(
-      describeError({ model: target.model, url: target.baseUrl, ...facts }, language),
+      describeError(
+        { model: target.model, url: target.baseUrl, ...(target.custom ? { providerLabel: target.label } : {}), ...facts },
+        language,
+      ),
       facts.kind === 'aborted' ? 'stopped' : 'error',
     );
   };
   try {
-    const { input, history } = await chatContext(liveJob);
-    const prepared = prepareCall({ ...liveJob.job.request, input }, target.provider, language, history);
-    const apiKey = PROVIDERS[target.provider].needsKey ? await readKey(target.provider, settings.keyIdleMinutes) : undefined;
-    const route = chooseRoute(target.provider, apiKey, settings);
+    if (!resolved) throw new InvalidInputError({ kind: 'invalid-input', detail: translate(language, 'validation.provider-unknown') });
+    // A custom provider may have no default model: the user types one.
+    if (!target.model) {
+      throw new InvalidInputError({
+        kind: 'invalid-input',
+        detail: translate(language, 'validation.model-required', { provider: target.label }),
+      });
+    }
+    const prepared = await prepare(liveJob, target, language);
+    const apiKey = target.needsKey ? await readKey(target.provider, settings.keyIdleMinutes) : undefined;
+    const route = chooseRoute(target, apiKey, settings);
     const mode: Mode | undefined = route.kind === 'demo' ? 'demo' : route.kind === 'direct' ? route.mode : undefined;
     await liveJob.update({ model: target.model, ...(mode ? { mode } : {}), ...(prepared.trim ? { trim: prepared.trim } : {}) });
     for await (const part of openSource(route, prepared, target, settings, signal)) {

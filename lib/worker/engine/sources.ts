@@ -1,9 +1,9 @@
-import type { ProviderId } from '../../catalogue/providers';
+import { isProviderId } from '../../catalogue/providers';
 import { callUnified, normaliseServerUrl, ServerCallError } from '../grompt/client';
 import { detectPrefix } from '../grompt/detect';
 import type { Mode } from '../../domain/job';
 import { withOllamaRule } from '../providers/ollama-origin-rule';
-import { ADAPTERS } from '../providers/registry';
+import { adapterFor } from '../providers/registry';
 import type { StreamPart } from '../providers/types';
 import type { Settings } from '../../settings/schema';
 import { serverPrefixItem } from '../../storage/items';
@@ -14,15 +14,12 @@ import { preflight } from './preflight';
 import type { PreparedCall } from './prepare';
 import { retryBeforeFirstToken, withWatchdog } from './resilience';
 import type { Route } from './route';
+import type { Target } from './target';
 
 /** What a route yields: the provider stream parts, plus the mode once the server reports it. */
 export type SourceEvent = StreamPart | { type: 'meta'; mode: Mode; model?: string };
 
-export interface Target {
-  provider: ProviderId;
-  model: string;
-  baseUrl: string;
-}
+export type { Target };
 
 export async function resolvePrefix(serverUrl: string, setting: Settings['server']['prefix'], signal: AbortSignal): Promise<string> {
   if (setting !== 'auto') return setting;
@@ -42,6 +39,8 @@ async function* viaServer(
   signal: AbortSignal,
 ): AsyncIterable<SourceEvent> {
   try {
+    // chooseRoute never sends a custom provider here; the check keeps the type (and the rule) honest.
+    if (!isProviderId(target.provider)) throw new Error('a custom provider cannot go through the Grompt server');
     const prefix = await resolvePrefix(route.serverUrl, settings.server.prefix, signal);
     const answer = await callUnified({
       serverUrl: route.serverUrl,
@@ -88,7 +87,8 @@ export async function* openSource(
     yield* viaServer(route, prepared, target, settings, signal);
     return;
   }
-  const adapter = ADAPTERS[target.provider];
+  const adapter = target.custom ? adapterFor(target.custom) : isProviderId(target.provider) ? adapterFor(target.provider) : undefined;
+  if (!adapter) throw new Error('no adapter for this provider');
   const connection = { baseUrl: target.baseUrl, ...(route.apiKey ? { apiKey: route.apiKey } : {}) };
   const call = (callSignal: AbortSignal) =>
     adapter.stream(connection, { model: target.model, messages: prepared.messages, maxTokens: prepared.maxTokens, signal: callSignal });

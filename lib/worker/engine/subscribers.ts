@@ -1,12 +1,11 @@
 import type { Browser } from 'wxt/browser';
-import type { FeatureId } from '../../features/ids';
-import type { Surface } from '../../domain/job';
+import type { JobKind, Surface } from '../../domain/job';
 import type { PortEvent } from '../../messaging/port-protocol';
 
 type Port = Browser.runtime.Port;
 
 /** The open pages of each surface (their ports), and the feature each one shows. */
-const pages = new Map<Surface, Map<Port, FeatureId | null>>();
+const pages = new Map<Surface, Map<Port, JobKind | null>>();
 
 export function subscribe(surface: Surface, port: Port): void {
   let ports = pages.get(surface);
@@ -23,13 +22,13 @@ export function portsOf(surface: Surface): Port[] {
   return [...(pages.get(surface)?.keys() ?? [])];
 }
 
-export function setViewing(surface: Surface, port: Port, feature: FeatureId | null): void {
+export function setViewing(surface: Surface, port: Port, feature: JobKind | null): void {
   const ports = pages.get(surface);
   if (ports?.has(port)) ports.set(port, feature);
 }
 
 /** Whether an open page of the surface shows this feature now. */
-export function isViewed(surface: Surface, feature: FeatureId): boolean {
+export function isViewed(surface: Surface, feature: JobKind): boolean {
   return [...(pages.get(surface)?.values() ?? [])].includes(feature);
 }
 

@@ -1,4 +1,5 @@
 import type { ProviderId } from '../../catalogue/providers';
+import type { CustomProvider } from '../../settings/custom-providers';
 import { anthropicAdapter } from './anthropic';
 import { geminiAdapter } from './gemini';
 import { ollamaAdapter } from './ollama';
@@ -19,3 +20,16 @@ export const ADAPTERS: Record<ProviderId, ProviderAdapter> = {
   claude: anthropicAdapter,
   gemini: geminiAdapter,
 };
+
+/**
+ * A provider the user added: one more row of the same OpenAI-compatible adapter (the base URL
+ * holds any path prefix, such as OpenRouter's /api/v1), so every error kind, retry, cancel and
+ * trimming rule of the built-in rows applies to it too.
+ */
+export function customAdapter(custom: CustomProvider): ProviderAdapter {
+  return openAICompatible({ id: custom.id, apiPath: '', tokenLimitField: custom.tokenParameter });
+}
+
+export function adapterFor(provider: ProviderId | CustomProvider): ProviderAdapter {
+  return typeof provider === 'string' ? ADAPTERS[provider] : customAdapter(provider);
+}

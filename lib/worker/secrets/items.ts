@@ -1,12 +1,12 @@
 import { defineItem } from '../../storage/item';
-import type { ProviderId } from '../../catalogue/providers';
+import type { ProviderRef } from '../../catalogue/provider-ref';
 
 /**
  * The only place a key is ever stored: session memory (never written to disk, cleared
  * when the browser closes or the extension reloads). Only the background imports this;
- * lint forbids it anywhere else.
+ * lint forbids it anywhere else. Custom providers' keys sit here too, under their `custom:<uuid>` id.
  */
-export type StoredKeys = Partial<Record<ProviderId, string>>;
+export type StoredKeys = Partial<Record<ProviderRef, string>>;
 
 export const keysItem = defineItem<StoredKeys>('session', 'byok-keys', {});
 

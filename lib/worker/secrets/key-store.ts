@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { ProviderId } from '../../catalogue/providers';
+import type { ProviderRef } from '../../catalogue/provider-ref';
 import { forgetAllSecretsForRedaction, forgetSecretForRedaction, log, rememberSecretForRedaction } from '../../log/logger';
 import { withRoom } from '../session/room';
 import { keysItem, keysLastActivityItem } from './items';
@@ -33,7 +33,7 @@ async function touch(): Promise<void> {
 }
 
 /** One read-modify-write at a time: two keys saved at once are both kept. */
-export async function saveKey(provider: ProviderId, key: string): Promise<KeyStatus> {
+export async function saveKey(provider: ProviderRef, key: string): Promise<KeyStatus> {
   let replaced: string | undefined;
   await withRoom(
     () =>
@@ -50,7 +50,7 @@ export async function saveKey(provider: ProviderId, key: string): Promise<KeySta
 }
 
 /** The key for a call about to be made; using it counts as activity. */
-export async function readKey(provider: ProviderId, idleMinutes: number): Promise<string | undefined> {
+export async function readKey(provider: ProviderRef, idleMinutes: number): Promise<string | undefined> {
   if (!isSessionStorageAvailable()) return undefined;
   if (await forgetKeysIfIdle(idleMinutes)) return undefined;
   const key = (await keysItem.getValue())[provider];
@@ -61,13 +61,13 @@ export async function readKey(provider: ProviderId, idleMinutes: number): Promis
   return key;
 }
 
-export async function hasKey(provider: ProviderId): Promise<boolean> {
+export async function hasKey(provider: ProviderRef): Promise<boolean> {
   if (!isSessionStorageAvailable()) return false;
   return Boolean((await keysItem.getValue())[provider]);
 }
 
 /** Forgets a key: from session storage and from the worker's redaction memory. */
-export async function forgetKey(provider: ProviderId): Promise<void> {
+export async function forgetKey(provider: ProviderRef): Promise<void> {
   let forgotten: string | undefined;
   await keysItem.update(({ [provider]: gone, ...rest }) => {
     forgotten = gone;
@@ -93,11 +93,11 @@ export async function forgetKeysIfIdle(idleMinutes: number, now = Date.now()): P
   return true;
 }
 
-export async function keyStatuses(): Promise<Partial<Record<ProviderId, KeyStatus>>> {
+export async function keyStatuses(): Promise<Partial<Record<ProviderRef, KeyStatus>>> {
   if (!isSessionStorageAvailable()) return {};
   const keys = await keysItem.getValue();
-  const statuses: Partial<Record<ProviderId, KeyStatus>> = {};
-  for (const [provider, key] of Object.entries(keys) as [ProviderId, string][]) {
+  const statuses: Partial<Record<ProviderRef, KeyStatus>> = {};
+  for (const [provider, key] of Object.entries(keys) as [ProviderRef, string][]) {
     if (key) statuses[provider] = { hasKey: true, masked: maskKey(key) };
   }
   return statuses;

@@ -1,5 +1,4 @@
-import type { Surface } from '../../domain/job';
-import type { FeatureId } from '../../features/ids';
+import type { JobKind, Surface } from '../../domain/job';
 import { draftItems } from '../../storage/items';
 import { withRoom } from './room';
 import { sweepSession } from './sweep';
@@ -14,7 +13,7 @@ let sweepTimer: ReturnType<typeof setTimeout> | undefined;
  * update at a time, so two features saved at once are both kept), and long texts are stored
  * once, shared with the jobs run from them.
  */
-export async function saveDraft(surface: Surface, feature: FeatureId, values: Record<string, unknown>): Promise<void> {
+export async function saveDraft(surface: Surface, feature: JobKind, values: Record<string, unknown>): Promise<void> {
   await withPackedTexts(values, (packed) => withRoom(() => draftItems[surface].update((drafts) => ({ ...drafts, [feature]: packed }))));
   clearTimeout(sweepTimer);
   sweepTimer = setTimeout(() => void sweepSession(), SWEEP_DELAY_MS);
