@@ -1,16 +1,10 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { InsertButton } from '@/components/answer/page-actions';
-import { FeatureRunner } from '@/components/feature-runner';
-import { FeatureTabs } from '@/components/feature-tabs';
 import { useSurface } from '@/components/hooks/use-surface';
-import { SessionFullNote } from '@/components/jobs/session-full-note';
-import { PageHeader } from '@/components/page-header';
+import { SurfacePage } from '@/components/surface-page';
 import { useSettings, useT } from '@/components/settings-context';
-import { SourceBar } from '@/components/source-bar';
 import { openSidePanel } from '@/lib/browser/side-panel';
-import { ActionRunner } from '@/components/actions/action-runner';
-import { CUSTOM_ACTION } from '@/lib/actions/run-input';
 import type { Job, JobKind } from '@/lib/domain/job';
 import { mainFieldOf } from '@/lib/features/defaults';
 import { request } from '@/lib/messaging/client';
@@ -64,14 +58,6 @@ export function App() {
   const mainRef = (element: HTMLElement | null) => {
     mainInput.current = element;
   };
-  const sourceBar = (
-    <SourceBar
-      selection={page.selection}
-      problem={page.problem}
-      onUseSelection={surface.selectionInto(feature)}
-      onUseWholePage={surface.wholePageInto(feature)}
-    />
-  );
   const answerExtra = (job: Job) => (
     <>
       <InsertButton text={job.text} targetTab={surface.targetTab} />
@@ -86,37 +72,14 @@ export function App() {
     </>
   );
   return (
-    <main className="popup">
-      <PageHeader />
-      <FeatureTabs value={feature} onChange={selectFeature} panelId="feature-panel" activity={surface.activity} />
-      {drafts.error ? <SessionFullNote message={drafts.error.message} /> : null}
-      <div id="feature-panel" role="tabpanel" aria-labelledby={`tab-${feature}`}>
-        {feature === CUSTOM_ACTION ? (
-          <ActionRunner
-            surface="popup"
-            values={drafts.valuesFor(feature)}
-            onValuesChange={(next) => drafts.setValues(feature, next)}
-            jobs={jobs}
-            targetTab={surface.targetTab}
-            mainRef={mainRef}
-            sourceBar={sourceBar}
-            answerExtra={answerExtra}
-          />
-        ) : (
-          <FeatureRunner
-            surface="popup"
-            feature={feature}
-            values={drafts.valuesFor(feature)}
-            onValuesChange={(next) => drafts.setValues(feature, next)}
-            jobs={jobs}
-            keys={surface.keys}
-            compact
-            mainRef={mainRef}
-            sourceBar={sourceBar}
-            answerExtra={answerExtra}
-          />
-        )}
-      </div>
-    </main>
+    <SurfacePage
+      name="popup"
+      surface={surface}
+      feature={feature}
+      onSelectFeature={selectFeature}
+      answerExtra={answerExtra}
+      compact
+      mainRef={mainRef}
+    />
   );
 }

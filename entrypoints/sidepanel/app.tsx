@@ -1,14 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { InsertButton } from '@/components/answer/page-actions';
 import { ChatView } from '@/components/chat/chat-view';
-import { FeatureRunner } from '@/components/feature-runner';
-import { FeatureTabs } from '@/components/feature-tabs';
 import { useSurface } from '@/components/hooks/use-surface';
-import { SessionFullNote } from '@/components/jobs/session-full-note';
-import { PageHeader } from '@/components/page-header';
-import { SourceBar } from '@/components/source-bar';
-import { ActionRunner } from '@/components/actions/action-runner';
-import { CUSTOM_ACTION } from '@/lib/actions/run-input';
+import { SurfacePage } from '@/components/surface-page';
 import type { Job, JobKind } from '@/lib/domain/job';
 import { panelViewItem } from '@/lib/storage/items';
 
@@ -16,7 +10,7 @@ export function App() {
   const [feature, setFeature] = useState<JobKind>('chat');
   const [featureKnown, setFeatureKnown] = useState(false);
   const surface = useSurface('sidepanel');
-  const { drafts, page, jobs } = surface;
+  const { drafts, jobs } = surface;
 
   // The context menu and the shortcuts say which feature to show.
   useEffect(() => {
@@ -45,14 +39,6 @@ export function App() {
     }
   }, [jobs.jobs, setValues, valuesFor]);
 
-  const sourceBar = (
-    <SourceBar
-      selection={page.selection}
-      problem={page.problem}
-      onUseSelection={surface.selectionInto(feature)}
-      onUseWholePage={surface.wholePageInto(feature)}
-    />
-  );
   const answerExtra = (job: Job) => <InsertButton text={job.text} targetTab={surface.targetTab} />;
 
   const selectFeature = (next: JobKind) => {
@@ -62,36 +48,13 @@ export function App() {
   };
 
   return (
-    <main className="sidepanel">
-      <PageHeader />
-      <FeatureTabs value={feature} onChange={selectFeature} panelId="feature-panel" activity={surface.activity} />
-      {drafts.error ? <SessionFullNote message={drafts.error.message} /> : null}
-      <div id="feature-panel" role="tabpanel" aria-labelledby={`tab-${feature}`}>
-        {feature === 'chat' ? (
-          <ChatView jobs={jobs} keys={surface.keys} />
-        ) : feature === CUSTOM_ACTION ? (
-          <ActionRunner
-            surface="sidepanel"
-            values={drafts.valuesFor(feature)}
-            onValuesChange={(next) => drafts.setValues(feature, next)}
-            jobs={jobs}
-            targetTab={surface.targetTab}
-            sourceBar={sourceBar}
-            answerExtra={answerExtra}
-          />
-        ) : (
-          <FeatureRunner
-            surface="sidepanel"
-            feature={feature}
-            values={drafts.valuesFor(feature)}
-            onValuesChange={(next) => drafts.setValues(feature, next)}
-            jobs={jobs}
-            keys={surface.keys}
-            sourceBar={sourceBar}
-            answerExtra={answerExtra}
-          />
-        )}
-      </div>
-    </main>
+    <SurfacePage
+      name="sidepanel"
+      surface={surface}
+      feature={feature}
+      onSelectFeature={selectFeature}
+      answerExtra={answerExtra}
+      chat={<ChatView jobs={jobs} keys={surface.keys} />}
+    />
   );
 }
