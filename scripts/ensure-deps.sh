@@ -12,9 +12,9 @@ ensure_node_modules() {
   fi
 }
 
-# ensure_debian_browser <binary> <package> <name>: installs the package as root with apt when
+# ensure_debian_package <binary> <package> <name>: installs the package as root with apt when
 # the binary is missing, else says exactly what to run.
-ensure_debian_browser() {
+ensure_debian_package() {
   local binary=$1 package=$2 name=$3
   if [ -x "$binary" ]; then return 0; fi
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
@@ -29,9 +29,14 @@ ensure_debian_browser() {
 }
 
 ensure_chromium() {
-  ensure_debian_browser /usr/bin/chromium chromium Chromium
+  ensure_debian_package /usr/bin/chromium chromium Chromium
 }
 
 ensure_firefox() {
-  ensure_debian_browser /usr/bin/firefox-esr firefox-esr "Firefox ESR"
+  ensure_debian_package /usr/bin/firefox-esr firefox-esr "Firefox ESR"
+}
+
+# The HTTPS fakes make a throw-away certificate with openssl at test time.
+ensure_openssl() {
+  ensure_debian_package /usr/bin/openssl openssl "openssl (for the tests' loopback HTTPS certificates)"
 }

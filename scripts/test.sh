@@ -6,6 +6,7 @@ source scripts/ensure-deps.sh
 ensure_node_modules
 ensure_chromium
 ensure_firefox
+ensure_openssl
 
 started=$(date +%s)
 summary=()
