@@ -6,7 +6,8 @@
  * Environment: BENCH_RUNS (default 12) runs of each timing, BENCH_WARMUPS (2), BENCH_TURNS
  * (50), BENCH_LONG_PAIRS (at most 3 pairs of 25k/50k answers, as many as fit before
  * BENCH_DEADLINE_S, default 270 s after BENCH_STARTED_AT), BENCH_STRICT=1 to exit 1 when a
- * budget is missed.
+ * budget is missed, BENCH_ONLY=streaming,long (section names, comma-separated) to measure only
+ * those while working on them.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -44,8 +45,11 @@ function git(...args: string[]): string {
   }
 }
 
+const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim());
+
 /** Runs one section; a failure is recorded and the other sections still run. */
 async function section<T>(results: Results, name: string, run: () => Promise<T> | T): Promise<T | undefined> {
+  if (only && !only.includes(name)) return undefined;
   const started = Date.now();
   progress(`${name}…`);
   try {

@@ -4,7 +4,7 @@ import { changeStoredJob, readQueuedRuns, slotJobs } from '../session/job-store'
 import { readJob, readRecord } from '../session/records';
 import { interruptedError, language, liveJob, liveJobs } from './live-jobs';
 import type { LiveJob } from './live-job';
-import { isViewed, setViewing, subscribe, tell } from './subscribers';
+import { isViewed, jobsChangedCount, setViewing, subscribe, tell } from './subscribers';
 
 type Port = Browser.runtime.Port;
 
@@ -28,21 +28,32 @@ async function storedJobs(surface: Surface): Promise<Job[]> {
   );
 }
 
+/** Reads of the stored jobs tried before a snapshot goes out as read (each retry means a job started or ended meanwhile). */
+const SNAPSHOT_TRIES = 5;
+
 /**
  * A page of the surface opened (or reopened): it gets every job and waiting run of the
- * surface as they stand, then follows them, and any job started later.
+ * surface as they stand, then follows them, and any job started later. The page's copy is
+ * replaced by the snapshot, so the snapshot must not miss a job that started or ended while
+ * storage was read (a short answer can do both): then it is read again.
  */
 export async function attachPage(surface: Surface, port: Port): Promise<void> {
   subscribe(surface, port);
-  const [stored, queued] = await Promise.all([storedJobs(surface), readQueuedRuns()]);
-  // From here to the end, one task: the snapshot and the live jobs' next deltas line up.
-  const running = liveJobs().filter((job) => job.job.request.surface === surface && !job.superseded);
-  port.postMessage({
-    type: 'jobs',
-    jobs: [...stored, ...running.map((job) => job.snapshot())],
-    queued: Object.entries(queued).flatMap(([slot, request]) => (request && onSurface(surface, slot) ? [request] : [])),
-  });
-  for (const job of running) job.attach(port, { announce: false });
+  for (let tries = 1; ; tries++) {
+    const before = jobsChangedCount();
+    const [stored, queued] = await Promise.all([storedJobs(surface), readQueuedRuns()]);
+    if (jobsChangedCount() !== before && tries < SNAPSHOT_TRIES) continue;
+    // From here to the end, one task: the snapshot and the live jobs' next deltas line up.
+    const running = liveJobs().filter((job) => job.job.request.surface === surface && !job.superseded);
+    const storedIds = new Set(stored.map((job) => job.id));
+    port.postMessage({
+      type: 'jobs',
+      jobs: [...stored, ...running.filter((job) => !storedIds.has(job.job.id)).map((job) => job.snapshot())],
+      queued: Object.entries(queued).flatMap(([slot, request]) => (request && onSurface(surface, slot) ? [request] : [])),
+    });
+    for (const job of running) job.attach(port, { announce: false });
+    return;
+  }
 }
 
 /** A job that appeared in a surface without starting there (moved in): its pages get it in full. */

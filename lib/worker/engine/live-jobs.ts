@@ -5,6 +5,7 @@ import type { Slot } from '../../domain/job';
 import { readSettings } from '../../storage/items';
 import { liveJobIds } from '../session/live-ids';
 import type { LiveJob } from './live-job';
+import { noteJobsChanged } from './subscribers';
 
 /** Jobs running in this wake, by id. A cache of storage.session, never the only copy. */
 const live = new Map<string, LiveJob>();
@@ -12,11 +13,13 @@ const live = new Map<string, LiveJob>();
 export function addLive(job: LiveJob): void {
   live.set(job.job.id, job);
   liveJobIds.add(job.job.id);
+  noteJobsChanged();
 }
 
 export function removeLive(job: LiveJob): void {
   live.delete(job.job.id);
   liveJobIds.delete(job.job.id);
+  noteJobsChanged();
 }
 
 export function liveJob(id: string): LiveJob | undefined {

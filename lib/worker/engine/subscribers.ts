@@ -7,6 +7,17 @@ type Port = Browser.runtime.Port;
 /** The open pages of each surface (their ports), and the feature each one shows. */
 const pages = new Map<Surface, Map<Port, JobKind | null>>();
 
+/** Counts what pages would be told of (a job started or ended, a run queued): a snapshot read across it is stale. */
+let changes = 0;
+
+export function noteJobsChanged(): void {
+  changes += 1;
+}
+
+export function jobsChangedCount(): number {
+  return changes;
+}
+
 export function subscribe(surface: Surface, port: Port): void {
   let ports = pages.get(surface);
   if (!ports) {
@@ -33,6 +44,7 @@ export function isViewed(surface: Surface, feature: JobKind): boolean {
 }
 
 export function tell(surface: Surface, event: PortEvent): void {
+  noteJobsChanged();
   for (const port of portsOf(surface)) {
     try {
       port.postMessage(event);

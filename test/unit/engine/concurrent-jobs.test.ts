@@ -11,6 +11,7 @@ import { slotJobs } from '@/lib/worker/session/job-store';
 import { readJob } from '@/lib/worker/session/records';
 import { saveKey } from '@/lib/worker/secrets/key-store';
 import { testKey } from '../helpers';
+import { applyEvent } from '@/components/hooks/jobs-state';
 import { fakePage } from './fake-port';
 import { type GatedOpenAI, startGatedOpenAI } from './gated-openai';
 import { useSettings } from './harness';
@@ -199,6 +200,37 @@ describe('many answers at once', () => {
         .join('');
     expect(text('summarizer')).toBe(`${a} says w1 w2 w3 done`);
     expect(text('code-generator')).toBe(`${b} says w1 w2 w3 done`);
+  });
+
+  it('a page that attaches while a short answer starts and ends keeps that answer (its snapshot is not stale)', async () => {
+    const quick = gateName('quick');
+    // The page's first read of session memory answers with what was there when it asked, but
+    // only once the answer has come and gone: the window a busy machine opens for real.
+    const realGet = browser.storage.session.get.bind(browser.storage.session);
+    let hold: Promise<void> | undefined;
+    let letGo = () => {};
+    const spy = vi.spyOn(browser.storage.session, 'get').mockImplementation(((keys: Parameters<typeof realGet>[0]) => {
+      const read = realGet(keys);
+      if (!hold) return read;
+      const held = hold;
+      hold = undefined;
+      return held.then(() => read);
+    }) as typeof realGet);
+    hold = new Promise<void>((resolve) => {
+      letGo = resolve;
+    });
+    const page = fakePage();
+    const attaching = attachPage('sidepanel', page.port);
+    const run = startJob(summary(quick), { ifBusy: 'ask' });
+    await openai.started(quick);
+    openai.release(quick);
+    await run;
+    letGo();
+    await attaching;
+    spy.mockRestore();
+    // The page's copy after every event it got, in order, as use-jobs applies them.
+    const copy = page.events.reduce(applyEvent, { jobs: {}, queued: {}, busy: undefined });
+    expect(copy.jobs.summarizer).toMatchObject({ status: 'done', text: `${quick} says w1 w2 w3 done` });
   });
 
   it('the toolbar badge counts finished answers no page has shown; showing one counts it seen', async () => {
