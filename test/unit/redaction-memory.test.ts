@@ -6,9 +6,17 @@ import { REDACTED } from '@/lib/log/redact';
 import { RedactionMemory } from '@/lib/log/redaction-memory';
 import { forgetAllKeys, forgetKey, forgetKeysIfIdle, saveKey } from '@/lib/worker/secrets/key-store';
 
-/** A key with no known shape: only the remembered-key rule can redact it (fresh per run; letters at both ends, so no hash digits can contain a fragment). */
+let keysMade = 0;
+
+/**
+ * A key with no known shape: only the remembered-key rule can redact it. Random in the middle;
+ * letters at both ends (no hash digits can contain a fragment), with a letter that changes from
+ * one key to the next in both its first 8 and its last 4 characters, so two keys of one test
+ * never share a fragment by chance.
+ */
 function unshapedKey(): string {
-  return `Zq${crypto.randomUUID().replaceAll('-', '')}Kw`;
+  const tag = String.fromCharCode(65 + (keysMade++ % 26));
+  return `Z${tag}q${crypto.randomUUID().replaceAll('-', '')}K${tag}w`;
 }
 
 const echoes = (key: string) => `token ${key} rejected; starts ${key.slice(0, 8)}…, ends …${key.slice(-4)}.`;

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { syncWithSettings } from '@/lib/worker/background/settings-sync';
-import { afterOllamaCall } from '@/lib/worker/providers/ollama-origin-rule';
+import { beginOllamaCall } from '@/lib/worker/providers/ollama-origin-rule';
 import { translate } from '@/lib/i18n/translate';
 import { parseSettings, type Settings } from '@/lib/settings/schema';
 import { customActionsItem, readSettings, settingsItem } from '@/lib/storage/items';
@@ -114,11 +114,24 @@ describe('syncWithSettings', () => {
   it('keeps the rule after a successful Ollama call, and drops it after a failed one when Ollama is not chosen', async () => {
     fakeMenus();
     const rules = fakeSessionRules();
-    const settings = await readSettings();
-    await afterOllamaCall(false, settings);
+    const failing = await beginOllamaCall('http://localhost:11434');
+    expect(rules.at(-1)?.addRules?.[0]?.condition.urlFilter).toBe('|http://localhost:11434/');
+    await failing(false);
     expect(rules.at(-1)).toEqual({ removeRuleIds: [1], addRules: [] });
-    await afterOllamaCall(true, settings);
+    await (await beginOllamaCall('http://localhost:11434'))(true);
     await syncWithSettings({ force: true });
     expect(rules.at(-1)?.addRules).toHaveLength(1);
+  });
+
+  it('a failed call that began before Ollama was chosen, and ends after, leaves the rule the choice asked for', async () => {
+    fakeMenus();
+    const rules = fakeSessionRules();
+    await syncWithSettings({ force: true });
+    // The popup asks for Ollama's model list as the user picks it; the list fails (Ollama is not running).
+    const end = await beginOllamaCall('http://localhost:11434');
+    await change((settings) => ({ ...settings, provider: 'ollama' }));
+    await syncWithSettings();
+    await end(false);
+    expect(rules.at(-1)?.addRules?.[0]?.condition.urlFilter).toBe('|http://localhost:11434/');
   });
 });

@@ -3,7 +3,7 @@ import { isProviderId } from '../../catalogue/providers';
 import type { ProviderRef } from '../../catalogue/provider-ref';
 import { log } from '../../log/logger';
 import { resolveProvider } from '../../settings/resolve-provider';
-import { afterOllamaCall, ensureOllamaOriginRule } from '../providers/ollama-origin-rule';
+import { beginOllamaCall } from '../providers/ollama-origin-rule';
 import { adapterFor } from '../providers/registry';
 import { readKey } from '../secrets/key-store';
 import { modelCacheItem, readSettings } from '../../storage/items';
@@ -26,15 +26,15 @@ export async function listModels(ref: ProviderRef): Promise<{ models: string[]; 
   if (info.needsKey && !apiKey) return defaults;
   const adapter = info.custom ? adapterFor(info.custom) : isProviderId(ref) ? adapterFor(ref) : undefined;
   if (!adapter) return defaults;
+  const endOllamaCall = ref === 'ollama' ? await beginOllamaCall(baseUrl) : undefined;
   try {
-    if (ref === 'ollama') await ensureOllamaOriginRule(baseUrl);
     const models = await adapter.listModels({ baseUrl, ...(apiKey ? { apiKey } : {}) }, AbortSignal.timeout(8_000));
-    if (ref === 'ollama') await afterOllamaCall(true, settings);
+    await endOllamaCall?.(true);
     if (models.length === 0) return defaults;
     await bestEffort(() => modelCacheItem.update((cache) => ({ ...cache, [cacheKey]: { models, at: Date.now() } })));
     return { models, source: 'provider' };
   } catch (error) {
-    if (ref === 'ollama') await afterOllamaCall(false, settings);
+    await endOllamaCall?.(false);
     log.info('model list unavailable, using defaults', { provider: ref, error });
     return defaults;
   }

@@ -1,7 +1,7 @@
 import { type Language, resolveLanguage } from '../../i18n/translate';
 import { log } from '../../log/logger';
 import { readSettings, settingsSyncedItem } from '../../storage/items';
-import { ensureOllamaOriginRule, wantedOllamaRule } from '../providers/ollama-origin-rule';
+import { refreshOllamaRule, wantedOllamaRule } from '../providers/ollama-origin-rule';
 import { readCustomActions } from '../../actions/stored';
 import { showsIn } from '../../actions/schema';
 import { createContextMenus } from './context-menu';
@@ -27,7 +27,7 @@ async function syncOnce(force: boolean): Promise<void> {
   const stored = await settingsSyncedItem.getValue();
   const last = force || !stored ? undefined : (JSON.parse(stored) as Derived);
   if (last?.language !== next.language || last?.menuActions !== next.menuActions) await createContextMenus(next.language, actions);
-  if (last === undefined || last.ollamaRule !== next.ollamaRule) await ensureOllamaOriginRule(next.ollamaRule ?? undefined);
+  if (last === undefined || last.ollamaRule !== next.ollamaRule) await refreshOllamaRule();
   await settingsSyncedItem.setValue(JSON.stringify(next));
 }
 

@@ -102,5 +102,5 @@ export async function* openSource(
   );
   const parts = withModelSuggestions(watched, target.provider, target.model);
   // Ollama's origin rule exists around its calls, and after them only if one succeeded or Ollama is chosen.
-  yield* target.provider === 'ollama' ? withOllamaRule(target.baseUrl, settings, parts) : parts;
+  yield* target.provider === 'ollama' ? withOllamaRule(target.baseUrl, parts) : parts;
 }

@@ -4,7 +4,7 @@ import { FEATURE_IDS } from '../../features/ids';
 import { log } from '../../log/logger';
 import { parseEndpoint } from '../../network/endpoint-policy';
 import type { Settings } from '../../settings/schema';
-import { ollamaUsedItem } from '../../storage/items';
+import { ollamaUsedItem, readSettings } from '../../storage/items';
 
 /** Fixed id: there is only ever one such rule, for the configured Ollama host. */
 const RULE_ID = 1;
@@ -38,7 +38,7 @@ export function ollamaOriginRule(baseUrl: string, extensionHost: string) {
 }
 
 /** Sets the rule for this base URL, or removes it (undefined). */
-export async function ensureOllamaOriginRule(baseUrl: string | undefined): Promise<void> {
+async function setOllamaOriginRule(baseUrl: string | undefined): Promise<void> {
   const dnr = browser.declarativeNetRequest;
   if (!dnr?.updateSessionRules) return;
   // Our own origin's host: the extension id in Chromium, the internal UUID in Firefox.
@@ -49,6 +49,43 @@ export async function ensureOllamaOriginRule(baseUrl: string | undefined): Promi
   } catch (error) {
     log.warn('could not set the Ollama origin rule', { error });
   }
+}
+
+/**
+ * The base URLs of the Ollama calls in flight in this wake of the worker: the rule covers them
+ * whatever the settings say (a model list asked for before the choice was saved, say). A call
+ * cut short by the worker stopping leaves the rule as it was until the next refresh.
+ */
+const callsInFlight: string[] = [];
+let refreshing: Promise<void> = Promise.resolve();
+
+/**
+ * Puts the rule where the state says now: an Ollama call in flight, else the settings (read
+ * fresh) and whether Ollama answered this session. Refreshes run one at a time, each reading
+ * the state when it runs, so the last one always reflects the newest state: a call that ends
+ * after the settings changed cannot undo what the settings asked for.
+ */
+export function refreshOllamaRule(): Promise<void> {
+  const run = refreshing.then(async () => setOllamaOriginRule(callsInFlight.at(-1) ?? (await wantedOllamaRule(await readSettings()))));
+  refreshing = run.catch((error: unknown) => log.warn('could not refresh the Ollama origin rule', { error }));
+  return refreshing;
+}
+
+/**
+ * Before an Ollama call: the rule covers its base URL. The returned function ends it: a call
+ * that succeeded keeps the rule for the session; otherwise the rule stays only if Ollama is chosen.
+ */
+export async function beginOllamaCall(baseUrl: string): Promise<(succeeded: boolean) => Promise<void>> {
+  callsInFlight.push(baseUrl);
+  await refreshOllamaRule();
+  let ended = false;
+  return async (succeeded) => {
+    if (ended) return;
+    ended = true;
+    if (succeeded) await ollamaUsedItem.setValue(true);
+    callsInFlight.splice(callsInFlight.indexOf(baseUrl), 1);
+    await refreshOllamaRule();
+  };
 }
 
 export function ollamaBaseUrl(settings: Settings): string {
@@ -68,19 +105,9 @@ export async function wantedOllamaRule(settings: Settings): Promise<string | und
   return ollamaChosen(settings) || (await ollamaUsedItem.getValue()) ? ollamaBaseUrl(settings) : undefined;
 }
 
-/** Around an Ollama call: the rule is set before it; afterwards it stays only if the call succeeded or Ollama is chosen. */
-export async function afterOllamaCall(succeeded: boolean, settings: Settings): Promise<void> {
-  if (succeeded) await ollamaUsedItem.setValue(true);
-  else await ensureOllamaOriginRule(await wantedOllamaRule(settings));
-}
-
-/** An Ollama stream with the rule set before it and settled after it (see afterOllamaCall). */
-export async function* withOllamaRule<T extends { type: string }>(
-  baseUrl: string,
-  settings: Settings,
-  parts: AsyncIterable<T>,
-): AsyncIterable<T> {
-  await ensureOllamaOriginRule(baseUrl);
+/** An Ollama stream with the rule set before it and settled after it (see beginOllamaCall). */
+export async function* withOllamaRule<T extends { type: string }>(baseUrl: string, parts: AsyncIterable<T>): AsyncIterable<T> {
+  const end = await beginOllamaCall(baseUrl);
   let succeeded = false;
   try {
     for await (const part of parts) {
@@ -88,6 +115,6 @@ export async function* withOllamaRule<T extends { type: string }>(
       yield part;
     }
   } finally {
-    await afterOllamaCall(succeeded, settings);
+    await end(succeeded);
   }
 }
