@@ -4,15 +4,13 @@ import type { ProviderRef } from '@/lib/catalogue/provider-ref';
 import type { MessageKey } from '@/lib/i18n/translate';
 import { ProviderOptions } from '../forms/provider-options';
 import { useSettings, useT } from '../settings-context';
-import { useSaveReport } from './save-failures';
+import { SaveOrCancel } from './save-failures';
 
 type Field = 'name' | 'template' | 'model';
 
 /** Adds or edits one action. Nothing shaped like a key is saved in any field (all of it is on disk). */
 export function CustomActionForm(props: { initial?: CustomAction; onSave(action: CustomAction): Promise<void>; onCancel(): void }) {
   const t = useT();
-  // Every save reports a failure at the top of the page (SaveFailures), none fails in silence.
-  const report = useSaveReport();
   const { settings } = useSettings();
   const id = useId();
   const [name, setName] = useState(props.initial?.name ?? '');
@@ -99,14 +97,7 @@ export function CustomActionForm(props: { initial?: CustomAction; onSave(action:
           </label>
         ))}
       </fieldset>
-      <div className="row">
-        <button type="button" className="primary" onClick={() => report(save())}>
-          {t('action.save')}
-        </button>
-        <button type="button" onClick={props.onCancel}>
-          {t('options.custom.cancel')}
-        </button>
-      </div>
+      <SaveOrCancel onSave={save} onCancel={props.onCancel} />
     </fieldset>
   );
 }

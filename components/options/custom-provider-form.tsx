@@ -13,7 +13,7 @@ import {
 } from '@/lib/settings/custom-providers';
 import { checkUserUrl, originPattern } from '@/lib/settings/origins';
 import { useT } from '../settings-context';
-import { useSaveReport } from './save-failures';
+import { SaveOrCancel } from './save-failures';
 
 type Field = 'name' | 'baseUrl' | 'defaultModel';
 type Problems = Partial<Record<Field | 'permission', string>>;
@@ -38,8 +38,6 @@ function check(draft: { name: string; baseUrl: string; defaultModel: string }): 
  */
 export function CustomProviderForm(props: { initial?: CustomProvider; onSave(provider: CustomProvider): Promise<void>; onCancel(): void }) {
   const t = useT();
-  // Every save reports a failure at the top of the page (SaveFailures), none fails in silence.
-  const report = useSaveReport();
   const id = useId();
   const [name, setName] = useState(props.initial?.name ?? '');
   const [baseUrl, setBaseUrl] = useState(props.initial?.baseUrl ?? '');
@@ -124,14 +122,7 @@ export function CustomProviderForm(props: { initial?: CustomProvider; onSave(pro
           {problems.permission}
         </p>
       ) : null}
-      <div className="row">
-        <button type="button" className="primary" onClick={() => report(save())}>
-          {t('action.save')}
-        </button>
-        <button type="button" onClick={props.onCancel}>
-          {t('options.custom.cancel')}
-        </button>
-      </div>
+      <SaveOrCancel onSave={save} onCancel={props.onCancel} />
     </fieldset>
   );
 }

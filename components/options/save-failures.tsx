@@ -36,3 +36,19 @@ export function SaveFailures({ children }: { children: ReactNode }) {
 export function useSaveReport(): Report {
   return useContext(SaveReport);
 }
+
+/** A form's Save (its failure reported like every other save of the page) and Cancel buttons. */
+export function SaveOrCancel({ onSave, onCancel }: { onSave(): Promise<unknown>; onCancel(): void }) {
+  const t = useT();
+  const report = useSaveReport();
+  return (
+    <div className="row">
+      <button type="button" className="primary" onClick={() => report(onSave())}>
+        {t('action.save')}
+      </button>
+      <button type="button" onClick={onCancel}>
+        {t('options.custom.cancel')}
+      </button>
+    </div>
+  );
+}

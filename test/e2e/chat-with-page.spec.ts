@@ -1,9 +1,7 @@
 import { startOpenAIFake } from '../fakes/openai-fake';
 import { expect, test } from './fixtures';
-import { hex } from './support/random';
 import { saveSettings } from './support/surfaces';
 
-const KEY = `sk-proj-${hex()}`;
 /** A sentence from the article's body (not the selection), and the navigation Readability leaves out. */
 const BODY = 'A two-year study found no measurable change in salmon counts near the turbines.';
 const NAVIGATION = 'Home · News · Contact';
@@ -12,54 +10,55 @@ const systemOf = (body: string | undefined) =>
   (JSON.parse(body ?? '{}') as { messages: { role: string; content: string }[] }).messages.find((message) => message.role === 'system')
     ?.content ?? '';
 
+type Fixtures = Parameters<Parameters<typeof test>[2]>[0];
+
+/** The side panel open, the article in front, and "Chat about this page" pressed: the chip names the article. */
+async function chatAboutArticle(openPage: Fixtures['openPage'], openTestPage: Fixtures['openTestPage']) {
+  const panel = await openPage('sidepanel');
+  const article = await openTestPage();
+  await article.bringToFront();
+  await panel.getByRole('button', { name: 'Chat about this page' }).click();
+  const chip = panel.getByRole('group', { name: 'The page this chat is about' });
+  await expect(chip).toContainText('Tidal energy in northern harbours');
+  return { panel, article, chip };
+}
+
 test('"Chat about this page": the question goes out with the article; follow-ups keep it; removed, it is gone', async ({
   worker,
   openPage,
   openTestPage,
+  byokOpenAI: { fake },
 }) => {
-  const fake = await startOpenAIFake({ keys: [KEY] });
-  try {
-    await saveSettings(worker, { baseUrls: { openai: `${fake.url}/v1` }, models: { openai: 'gpt-test' } });
-    await worker.evaluate((key) => chrome.storage.session.set({ 'byok-keys': { openai: key }, 'byok-last-activity': Date.now() }), KEY);
-    const panel = await openPage('sidepanel');
-    const article = await openTestPage();
-    await article.bringToFront();
+  const { panel, chip } = await chatAboutArticle(openPage, openTestPage);
+  await expect(panel.getByRole('button', { name: 'Chat about this page' })).toHaveCount(0);
 
-    await panel.getByRole('button', { name: 'Chat about this page' }).click();
-    const chip = panel.getByRole('group', { name: 'The page this chat is about' });
-    await expect(chip).toContainText('Tidal energy in northern harbours');
-    await expect(panel.getByRole('button', { name: 'Chat about this page' })).toHaveCount(0);
+  const composer = panel.getByLabel('Message', { exact: true });
+  await composer.fill('Did the turbines harm the salmon?');
+  await composer.press('Enter');
+  await expect(panel.locator('.turn-assistant')).toHaveCount(1, { timeout: 20_000 });
+  await expect(panel.locator('.turn-assistant .badge')).toHaveText(/BYOK/);
+  const first = systemOf(fake.requests.at(-1)?.body);
+  expect(first).toContain('<material kind="page">');
+  expect(first).toContain(BODY);
+  expect(first).not.toContain(NAVIGATION);
 
-    const composer = panel.getByLabel('Message', { exact: true });
-    await composer.fill('Did the turbines harm the salmon?');
-    await composer.press('Enter');
-    await expect(panel.locator('.turn-assistant')).toHaveCount(1, { timeout: 20_000 });
-    await expect(panel.locator('.turn-assistant .badge')).toHaveText(/BYOK/);
-    const first = systemOf(fake.requests.at(-1)?.body);
-    expect(first).toContain('<material kind="page">');
-    expect(first).toContain(BODY);
-    expect(first).not.toContain(NAVIGATION);
+  await composer.fill('And the cost?');
+  await composer.press('Enter');
+  await expect(panel.locator('.turn-assistant')).toHaveCount(2, { timeout: 20_000 });
+  expect(systemOf(fake.requests.at(-1)?.body)).toContain(BODY);
+  // Kept once, with the conversation, never inside a turn.
+  const stored = await worker.evaluate(
+    async () => (await chrome.storage.session.get('chat')).chat as { turns: { content: string }[]; page?: { text: string } },
+  );
+  expect(stored.page?.text).toContain(BODY);
+  expect(stored.turns.some((turn) => turn.content.includes(BODY))).toBe(false);
 
-    await composer.fill('And the cost?');
-    await composer.press('Enter');
-    await expect(panel.locator('.turn-assistant')).toHaveCount(2, { timeout: 20_000 });
-    expect(systemOf(fake.requests.at(-1)?.body)).toContain(BODY);
-    // Kept once, with the conversation, never inside a turn.
-    const stored = await worker.evaluate(
-      async () => (await chrome.storage.session.get('chat')).chat as { turns: { content: string }[]; page?: { text: string } },
-    );
-    expect(stored.page?.text).toContain(BODY);
-    expect(stored.turns.some((turn) => turn.content.includes(BODY))).toBe(false);
-
-    await chip.getByRole('button', { name: 'Remove the page from the chat' }).click();
-    await expect(chip).toHaveCount(0);
-    await composer.fill('Anything else?');
-    await composer.press('Enter');
-    await expect(panel.locator('.turn-assistant')).toHaveCount(3, { timeout: 20_000 });
-    expect(systemOf(fake.requests.at(-1)?.body)).not.toContain(BODY);
-  } finally {
-    await fake.close();
-  }
+  await chip.getByRole('button', { name: 'Remove the page from the chat' }).click();
+  await expect(chip).toHaveCount(0);
+  await composer.fill('Anything else?');
+  await composer.press('Enter');
+  await expect(panel.locator('.turn-assistant')).toHaveCount(3, { timeout: 20_000 });
+  expect(systemOf(fake.requests.at(-1)?.body)).not.toContain(BODY);
 });
 
 test('a page longer than the model takes is trimmed, with a note on the chip and on the answer', async ({
@@ -121,12 +120,7 @@ test('moving to another tab offers to switch the chat to that page', async ({ op
     '/second.html':
       '<!doctype html><html><head><title>Wind farms at sea</title></head><body><article><h1>Wind farms at sea</h1><p>Offshore wind farms doubled their output this decade, and the turbines keep growing taller every year.</p><p>Maintenance ships now work in higher waves than before.</p></article></body></html>',
   });
-  const panel = await openPage('sidepanel');
-  const article = await openTestPage();
-  await article.bringToFront();
-  await panel.getByRole('button', { name: 'Chat about this page' }).click();
-  const chip = panel.getByRole('group', { name: 'The page this chat is about' });
-  await expect(chip).toContainText('Tidal energy in northern harbours');
+  const { panel, article, chip } = await chatAboutArticle(openPage, openTestPage);
 
   const second = await context.newPage();
   await second.goto(`${pageServer.url}/second.html`);

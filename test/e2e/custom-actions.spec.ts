@@ -1,11 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fence } from '../../lib/features/text-tools';
-import { startOpenAIFake } from '../fakes/openai-fake';
 import { expect, test } from './fixtures';
 import { clickMenuItem, menuItemExists } from './support/menu';
 import { hex } from './support/random';
-import { openPopupOver, saveSettings, selectText } from './support/surfaces';
+import { selectText } from './support/surfaces';
 
 const KEY = `sk-proj-${hex()}`;
 const BULLETS = {
@@ -16,11 +15,6 @@ const BULLETS = {
 };
 const MENU_ONLY = { id: 'menu-only', name: 'Only in the menu', template: 'Shout: {{selection}}', placement: 'menu' };
 
-async function routeOpenAIToFake(worker: Parameters<typeof saveSettings>[0], url: string): Promise<void> {
-  await saveSettings(worker, { baseUrls: { openai: `${url}/v1` }, models: { openai: 'gpt-test' } });
-  await worker.evaluate((key) => chrome.storage.session.set({ 'byok-keys': { openai: key }, 'byok-last-activity': Date.now() }), KEY);
-}
-
 const lastUserMessage = (body: string | undefined) =>
   (JSON.parse(body ?? '{}') as { messages: { role: string; content: string }[] }).messages.at(-1)?.content;
 
@@ -28,69 +22,58 @@ test('a custom action from the context menu streams into the side panel, with th
   worker,
   openPage,
   openTestPage,
+  byokOpenAI: { fake },
 }) => {
-  const fake = await startOpenAIFake({ keys: [KEY] });
-  try {
-    await routeOpenAIToFake(worker, fake.url);
-    await worker.evaluate((actions) => chrome.storage.local.set({ 'custom-actions': actions }), [BULLETS, MENU_ONLY]);
-    await expect.poll(() => menuItemExists(worker, 'grompt-action:three-bullets')).toBe(true);
-    const panel = await openPage('sidepanel');
-    const article = await openTestPage();
-    await article.bringToFront();
-    const selection = await selectText(article, '#lead');
+  await worker.evaluate((actions) => chrome.storage.local.set({ 'custom-actions': actions }), [BULLETS, MENU_ONLY]);
+  await expect.poll(() => menuItemExists(worker, 'grompt-action:three-bullets')).toBe(true);
+  const panel = await openPage('sidepanel');
+  const article = await openTestPage();
+  await article.bringToFront();
+  const selection = await selectText(article, '#lead');
 
-    await clickMenuItem(worker, 'grompt-action:three-bullets', selection);
-    await expect(panel.getByRole('tab', { name: 'Your actions' })).toHaveAttribute('aria-selected', 'true');
-    const answer = panel.locator('section.answer');
-    await expect(answer).toContainText('Answer w1 w2 w3 w4 w5 w6 w7');
-    await expect(answer.locator('.badge')).toHaveText(/BYOK/);
-    await expect(answer.getByRole('button', { name: 'Copy', exact: true })).toBeVisible();
-    await expect(answer.getByRole('button', { name: 'Insert into page' })).toBeVisible();
-    await expect(panel.getByLabel('Action', { exact: true })).toHaveValue('three-bullets');
-    await expect(panel.getByLabel('Text for the action')).toHaveValue(selection.trim());
-    expect(lastUserMessage(fake.requests.at(-1)?.body)).toBe(
-      `Three bullets about “Tidal energy in northern harbours” (${article.url()}):\n${fence('selection', selection.trim())}`,
-    );
+  await clickMenuItem(worker, 'grompt-action:three-bullets', selection);
+  await expect(panel.getByRole('tab', { name: 'Your actions' })).toHaveAttribute('aria-selected', 'true');
+  const answer = panel.locator('section.answer');
+  await expect(answer).toContainText('Answer w1 w2 w3 w4 w5 w6 w7');
+  await expect(answer.locator('.badge')).toHaveText(/BYOK/);
+  await expect(answer.getByRole('button', { name: 'Copy', exact: true })).toBeVisible();
+  await expect(answer.getByRole('button', { name: 'Insert into page' })).toBeVisible();
+  await expect(panel.getByLabel('Action', { exact: true })).toHaveValue('three-bullets');
+  await expect(panel.getByLabel('Text for the action')).toHaveValue(selection.trim());
+  expect(lastUserMessage(fake.requests.at(-1)?.body)).toBe(
+    `Three bullets about “Tidal energy in northern harbours” (${article.url()}):\n${fence('selection', selection.trim())}`,
+  );
 
-    // An action shown only in the menu runs too, and the panel shows it with its answer.
-    await clickMenuItem(worker, 'grompt-action:menu-only', selection);
-    await expect(panel.getByLabel('Action', { exact: true })).toHaveValue('menu-only');
-    await expect.poll(() => lastUserMessage(fake.requests.at(-1)?.body)).toBe(`Shout: ${fence('selection', selection.trim())}`);
-    await expect(answer.getByRole('button', { name: 'Copy', exact: true })).toBeVisible();
-  } finally {
-    await fake.close();
-  }
+  // An action shown only in the menu runs too, and the panel shows it with its answer.
+  await clickMenuItem(worker, 'grompt-action:menu-only', selection);
+  await expect(panel.getByLabel('Action', { exact: true })).toHaveValue('menu-only');
+  await expect.poll(() => lastUserMessage(fake.requests.at(-1)?.body)).toBe(`Shout: ${fence('selection', selection.trim())}`);
+  await expect(answer.getByRole('button', { name: 'Copy', exact: true })).toBeVisible();
 });
 
 test('a custom action from the popup: the Actions tab, the selection, the same answer view and actions', async ({
-  context,
   worker,
-  extensionId,
   openTestPage,
+  byokOpenAI: { fake },
+  openPopup,
 }) => {
-  const fake = await startOpenAIFake({ keys: [KEY] });
-  try {
-    await routeOpenAIToFake(worker, fake.url);
-    await worker.evaluate((actions) => chrome.storage.local.set({ 'custom-actions': actions }), [BULLETS, MENU_ONLY]);
-    const article = await openTestPage();
-    const selection = await selectText(article, '#lead');
-    const popup = await openPopupOver(context, worker, extensionId);
-    await popup.getByRole('tab', { name: 'Your actions' }).click();
-    // Only actions meant for the popup are offered there.
-    await expect(popup.getByLabel('Action', { exact: true }).locator('option')).toHaveText(['Three bullets']);
-    await expect(popup.getByLabel('Text for the action')).toHaveValue(selection.trim());
-    await expect(popup.getByText('Runs with OpenAI · gpt-test')).toBeVisible();
-    await popup.getByRole('button', { name: 'Run' }).click();
-    const answer = popup.locator('section.answer');
-    await expect(answer).toContainText('Answer w1 w2 w3 w4 w5 w6 w7');
-    await expect(answer.locator('.badge')).toHaveText(/BYOK/);
-    await expect(answer.getByRole('button', { name: 'Continue in side panel' })).toBeVisible();
-    await expect(answer.getByRole('button', { name: 'Insert into page' })).toBeVisible();
-    expect(lastUserMessage(fake.requests.at(-1)?.body)).toContain(fence('selection', selection.trim()));
-    expect(lastUserMessage(fake.requests.at(-1)?.body)).toContain('Tidal energy in northern harbours');
-  } finally {
-    await fake.close();
-  }
+  await worker.evaluate((actions) => chrome.storage.local.set({ 'custom-actions': actions }), [BULLETS, MENU_ONLY]);
+  const article = await openTestPage();
+  const selection = await selectText(article, '#lead');
+  const popup = await openPopup();
+  await popup.getByRole('tab', { name: 'Your actions' }).click();
+  // Only actions meant for the popup are offered there.
+  await expect(popup.getByLabel('Action', { exact: true }).locator('option')).toHaveText(['Three bullets']);
+  await expect(popup.getByLabel('Text for the action')).toHaveValue(selection.trim());
+  await expect(popup.getByText('Runs with OpenAI · gpt-test')).toBeVisible();
+  await popup.getByRole('button', { name: 'Run' }).click();
+  const answer = popup.locator('section.answer');
+  await expect(answer).toContainText('Answer w1 w2 w3 w4 w5 w6 w7');
+  await expect(answer.locator('.badge')).toHaveText(/BYOK/);
+  await expect(answer.getByRole('button', { name: 'Continue in side panel' })).toBeVisible();
+  await expect(answer.getByRole('button', { name: 'Insert into page' })).toBeVisible();
+  expect(lastUserMessage(fake.requests.at(-1)?.body)).toContain(fence('selection', selection.trim()));
+  expect(lastUserMessage(fake.requests.at(-1)?.body)).toContain('Tidal energy in northern harbours');
 });
 
 test('options: the examples can be deleted; actions are added, reordered, exported and imported (a bad file changes nothing)', async ({

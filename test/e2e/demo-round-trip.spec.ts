@@ -1,16 +1,14 @@
 import { expect, test } from './fixtures';
-import { openPopupOver, selectText } from './support/surfaces';
+import { selectText } from './support/surfaces';
 
 test('popup: the selection pre-fills the summarizer, and a demo answer streams in with the Demo badge', async ({
   openTestPage,
-  context,
-  worker,
-  extensionId,
+  openPopup,
 }) => {
   const article = await openTestPage();
   const selected = await selectText(article, '#lead');
 
-  const popup = await openPopupOver(context, worker, extensionId);
+  const popup = await openPopup();
   const input = popup.getByLabel('Text to summarize');
   await expect(input).toHaveValue(selected.trim());
   await expect(popup.getByRole('tab', { name: 'Summarizer' })).toHaveAttribute('aria-selected', 'true');

@@ -2,7 +2,12 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, test as base, type Page, type Worker } from '@playwright/test';
+import type { FakeServer } from '../fakes/http';
+import { startOpenAIFake } from '../fakes/openai-fake';
+import { storeKey } from './support/menu';
 import { type PageServer, startPageServer } from './support/page-server';
+import { hex } from './support/random';
+import { openPopupOver, saveSettings } from './support/surfaces';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 
@@ -45,10 +50,17 @@ export interface ExtensionFixtures {
   worker: Worker;
   extensionId: string;
   openPage(name: 'popup' | 'sidepanel' | 'options', query?: string): Promise<Page>;
+  /** Opens the popup over the active tab, as the toolbar button would (see openPopupOver). */
+  openPopup(): Promise<Page>;
   /** The test pages (test/e2e/pages) on loopback; started only for tests that ask for it. */
   pageServer: PageServer;
   /** Opens one of the test pages (default: the article) in a new tab, as a person browsing would. */
   openTestPage(path?: string): Promise<Page>;
+  /**
+   * A loopback OpenAI fake set up as a user with a key would: the settings send OpenAI (model
+   * "gpt-test") to it and its key is in session memory. Started only for tests that ask for it.
+   */
+  byokOpenAI: { fake: FakeServer; key: string };
 }
 
 export const test = base.extend<ExtensionFixtures>({
@@ -81,6 +93,20 @@ export const test = base.extend<ExtensionFixtures>({
       await page.goto(`${pageServer.url}/${path}`);
       return page;
     });
+  },
+  byokOpenAI: async ({ worker }, use) => {
+    const key = `sk-proj-${hex()}`;
+    const fake = await startOpenAIFake({ keys: [key] });
+    try {
+      await saveSettings(worker, { baseUrls: { openai: `${fake.url}/v1` }, models: { openai: 'gpt-test' } });
+      await storeKey(worker, 'openai', key);
+      await use({ fake, key });
+    } finally {
+      await fake.close();
+    }
+  },
+  openPopup: async ({ context, worker, extensionId }, use) => {
+    await use(() => openPopupOver(context, worker, extensionId));
   },
   openPage: async ({ context, extensionId }, use) => {
     await use(async (name, query = '') => {

@@ -1,7 +1,7 @@
 import { startOpenAIFake } from '../fakes/openai-fake';
 import { expect, test } from './fixtures';
 import { FeaturePage } from './support/popup-page';
-import { openPopupOver, saveSettings } from './support/surfaces';
+import { saveSettings } from './support/surfaces';
 
 const KEY = 'sk-proj-popupflows0123456789abcdef012345';
 
@@ -30,12 +30,7 @@ test('closing the popup mid-answer loses nothing: the answer finishes and is the
   }
 });
 
-test('"Insert into page" puts the answer into the field that had focus, as typing would', async ({
-  openTestPage,
-  context,
-  worker,
-  extensionId,
-}) => {
+test('"Insert into page" puts the answer into the field that had focus, as typing would', async ({ openTestPage, openPopup }) => {
   const article = await openTestPage();
   await article.evaluate(() => {
     const field = document.querySelector<HTMLTextAreaElement>('#chat-input');
@@ -44,7 +39,7 @@ test('"Insert into page" puts the answer into the field that had focus, as typin
     });
     field?.focus();
   });
-  const popup = await openPopupOver(context, worker, extensionId);
+  const popup = await openPopup();
   await popup.getByRole('tab', { name: 'Prompt Crafter' }).click();
   await popup.getByLabel('Your ideas (one per line)').fill('explain tides to a child\nuse one analogy');
   await popup.getByRole('button', { name: 'Run' }).click();
@@ -58,14 +53,9 @@ test('"Insert into page" puts the answer into the field that had focus, as typin
   expect(await article.evaluate(() => (window as unknown as { inputEvents?: number }).inputEvents ?? 0)).toBeGreaterThan(0);
 });
 
-test('with nothing selected, "Use the whole page" takes the article, not the menus and footer', async ({
-  openTestPage,
-  context,
-  worker,
-  extensionId,
-}) => {
+test('with nothing selected, "Use the whole page" takes the article, not the menus and footer', async ({ openTestPage, openPopup }) => {
   await openTestPage();
-  const popup = await openPopupOver(context, worker, extensionId);
+  const popup = await openPopup();
   await expect(popup.getByText('Nothing is selected on this page.')).toBeVisible();
   await popup.getByRole('button', { name: 'Use the whole page' }).click();
   const field = popup.getByLabel('Text to summarize');
@@ -74,10 +64,10 @@ test('with nothing selected, "Use the whole page" takes the article, not the men
   await expect(field).not.toHaveValue(/Home · News · Contact|© Harbour Times/);
 });
 
-test('pages extensions cannot read get a clear note, and pasting still works', async ({ context, worker, extensionId }) => {
+test('pages extensions cannot read get a clear note, and pasting still works', async ({ context, openPopup }) => {
   const restricted = await context.newPage();
   await restricted.goto('chrome://version');
-  const popup = await openPopupOver(context, worker, extensionId);
+  const popup = await openPopup();
   await expect(popup.getByText(/Extensions cannot read this page/)).toBeVisible();
   await popup.getByLabel('Text to summarize').fill('Pasted text instead. It still works.');
   await popup.getByRole('button', { name: 'Run' }).click();

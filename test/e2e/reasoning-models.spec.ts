@@ -3,7 +3,7 @@ import type { FakeServer } from '../fakes/http';
 import { startOpenAIFake } from '../fakes/openai-fake';
 import { expect, test } from './fixtures';
 import { FeaturePage } from './support/popup-page';
-import { openPopupOver, saveSettings } from './support/surfaces';
+import { saveSettings } from './support/surfaces';
 import { hex } from './support/random';
 
 /** Today's models through the built extension: GPT-5 and o-series limits, reasoning shown apart, a missing model. */
@@ -47,10 +47,9 @@ for (const model of ['gpt-5.6-luna', 'o4-mini']) {
 }
 
 test('a DeepSeek reasoner shows “Thinking…” live, then a collapsed Reasoning section and the answer; Copy and Insert carry only the answer', async ({
-  context,
   worker,
-  extensionId,
   openTestPage,
+  openPopup,
 }) => {
   const key = `sk-${hex()}`;
   const reasoning = 'The reader wants the energy figure first. Salmon are a side note.';
@@ -60,7 +59,7 @@ test('a DeepSeek reasoner shows “Thinking…” live, then a collapsed Reasoni
     await saveSettings(worker, { baseUrls: { deepseek: fake.url } });
     const article = await openTestPage();
     await article.locator('#chat-input').focus();
-    const popup = new FeaturePage(await openPopupOver(context, worker, extensionId));
+    const popup = new FeaturePage(await openPopup());
     await popup.page.getByLabel('Text to summarize').fill('Tidal turbines produced 14 GWh last year; salmon counts did not change.');
     await popup.chooseProvider('DeepSeek');
     await popup.setModel('deepseek-v4-pro');

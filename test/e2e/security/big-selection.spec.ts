@@ -2,7 +2,7 @@ import { startOpenAIFake } from '../../fakes/openai-fake';
 import { expect, test } from '../fixtures';
 import { FeaturePage } from '../support/popup-page';
 import { longTasks, pageNow, setModelCommitted, watchLongTasks } from '../support/probes';
-import { openPopupOver, saveSettings, selectText } from '../support/surfaces';
+import { saveSettings, selectText } from '../support/surfaces';
 
 const KEY = 'sk-proj-hostile0123456789abcdef0123456789';
 
@@ -37,9 +37,8 @@ function bigPage(): { html: string; first: string; last: string; length: number 
 test('2 MB selection: pre-filled, trimmed with a visible note, sent under 2 MB with its beginning and end, UI stays responsive', async ({
   pageServer,
   openTestPage,
-  context,
   worker,
-  extensionId,
+  openPopup,
 }) => {
   test.setTimeout(180_000);
   const big = bigPage();
@@ -53,7 +52,7 @@ test('2 MB selection: pre-filled, trimmed with a visible note, sent under 2 MB w
     expect(selected.length).toBeGreaterThanOrEqual(1_990_000);
 
     const openedAt = Date.now();
-    const popup = await openPopupOver(context, worker, extensionId);
+    const popup = await openPopup();
     await watchLongTasks(popup);
     const ui = new FeaturePage(popup);
     const field = popup.getByLabel('Text to summarize');

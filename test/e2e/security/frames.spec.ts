@@ -1,6 +1,5 @@
 import type { Worker } from '@playwright/test';
 import { expect, test } from '../fixtures';
-import { openPopupOver } from '../support/surfaces';
 
 const USER_TEXT = 'Tidal turbines in three northern harbours now power twelve thousand homes.';
 const FRAME_TEXT =
@@ -40,12 +39,11 @@ async function frameSelections(worker: Worker): Promise<string[]> {
 }
 
 test('the selection comes from the frame the user is in: a frame that selects its own text does not replace it', async ({
-  context,
   worker,
-  extensionId,
   openPage,
   pageServer,
   openTestPage,
+  openPopup,
 }) => {
   pageServer.addPages(PAGES);
   const page = await openTestPage('frames-top.html');
@@ -54,7 +52,7 @@ test('the selection comes from the frame the user is in: a frame that selects it
   await expect.poll(() => frameSelections(worker)).toEqual(expect.arrayContaining([expect.stringContaining(FRAME_TEXT)]));
   expect(await frameSelections(worker)).toEqual(expect.arrayContaining([expect.stringContaining(USER_TEXT)]));
 
-  const popup = await openPopupOver(context, worker, extensionId);
+  const popup = await openPopup();
   const field = popup.getByLabel('Text to summarize');
   await expect(field).toHaveValue(USER_TEXT);
 
@@ -72,11 +70,9 @@ test('the selection comes from the frame the user is in: a frame that selects it
 });
 
 test('"Insert into page" goes into the focused frame’s field, not the first frame with a focused field', async ({
-  context,
-  worker,
-  extensionId,
   pageServer,
   openTestPage,
+  openPopup,
 }) => {
   pageServer.addPages(PAGES);
   const page = await openTestPage('frames-fields.html');
@@ -88,7 +84,7 @@ test('"Insert into page" goes into the focused frame’s field, not the first fr
   await second.click();
   await expect(second).toBeFocused();
 
-  const popup = await openPopupOver(context, worker, extensionId);
+  const popup = await openPopup();
   await popup.getByRole('tab', { name: 'Prompt Crafter' }).click();
   await popup.getByLabel('Your ideas (one per line)').fill('explain tides to a child');
   await popup.getByRole('button', { name: 'Run' }).click();

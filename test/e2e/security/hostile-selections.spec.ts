@@ -1,15 +1,13 @@
 import { expect, test } from '../fixtures';
 import { FeaturePage } from '../support/popup-page';
 import { installTraps, readTraps } from '../support/probes';
-import { openPopupOver, selectText } from '../support/surfaces';
+import { selectText } from '../support/surfaces';
 
 const _KEY = 'sk-proj-hostile0123456789abcdef0123456789';
 
 test('hostile selections (markup as text, zero-width, RTL override, Arabic/Hebrew, emoji ZWJ, control characters) are kept as selected and summarised inert', async ({
   openTestPage,
-  context,
-  worker,
-  extensionId,
+  openPopup,
 }) => {
   const article = await openTestPage('hostile.html');
   for (const selector of ['#tricky', '#junk']) {
@@ -17,7 +15,7 @@ test('hostile selections (markup as text, zero-width, RTL override, Arabic/Hebre
     const selected = await selectText(article, selector);
     expect(selected.length).toBeGreaterThan(100);
 
-    const popup = await openPopupOver(context, worker, extensionId);
+    const popup = await openPopup();
     const dialogs: string[] = [];
     popup.on('dialog', (dialog) => {
       dialogs.push(dialog.message());

@@ -1,32 +1,18 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it } from 'vitest';
 import { fence } from '@/lib/features/text-tools';
 import { conversationItem, readConversation } from '@/lib/storage/items';
 import { attachPage, clearConversation, detachPage } from '@/lib/worker/chat/conversation';
-import { saveKey } from '@/lib/worker/secrets/key-store';
-import type { FakeServer } from '../../fakes/http';
-import { startOpenAIFake } from '../../fakes/openai-fake';
 import { testKey } from '../helpers';
-import { runRequest, useSettings } from './harness';
+import { runRequest, sharedOpenAIFake, useSettings } from './harness';
 
 const KEY = testKey('sk-proj-');
 const ARTICLE = 'Tidal turbines installed in three northern harbours produced 14 gigawatt hours last year.';
 const page = { title: 'Tidal energy in northern harbours', url: 'https://news.example/tidal', text: ARTICLE, tabId: 7 };
 const ask = (message: string) => runRequest({ feature: 'chat', provider: 'openai', model: 'gpt-test', input: { message, action: 'send' } });
 
-let openai: FakeServer;
-beforeAll(async () => {
-  openai = await startOpenAIFake({ keys: [KEY] });
-});
-afterAll(() => openai.close());
-beforeEach(async () => {
-  fakeBrowser.reset();
-  openai.requests.length = 0;
-  await useSettings({ baseUrls: { openai: `${openai.url}/v1` } });
-  await saveKey('openai', KEY);
-});
+const openai = sharedOpenAIFake(KEY);
 
-const sent = (index = -1) => JSON.parse(openai.requests.at(index)?.body ?? '{}').messages as { role: string; content: string }[];
+const sent = (index = -1) => JSON.parse(openai.fake.requests.at(index)?.body ?? '{}').messages as { role: string; content: string }[];
 
 describe('chat about a page', () => {
   it('sends the page’s text fenced in the system message, with its title, and the question as the user’s turn', async () => {

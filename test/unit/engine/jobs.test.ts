@@ -1,26 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it } from 'vitest';
 import { readConversation } from '@/lib/storage/items';
 import { saveKey } from '@/lib/worker/secrets/key-store';
-import type { FakeServer } from '../../fakes/http';
-import { startOpenAIFake } from '../../fakes/openai-fake';
 import { testKey } from '../helpers';
 import { fakePage } from './fake-port';
-import { runRequest, useSettings } from './harness';
+import { runRequest, sharedOpenAIFake, useSettings } from './harness';
 
 const KEY = testKey('sk-proj-');
-let openai: FakeServer;
-
-beforeAll(async () => {
-  openai = await startOpenAIFake({ keys: [KEY] });
-});
-afterAll(() => openai.close());
-beforeEach(async () => {
-  fakeBrowser.reset();
-  openai.requests.length = 0;
-  await useSettings({ baseUrls: { openai: `${openai.url}/v1` } });
-  await saveKey('openai', KEY);
-});
+const openai = sharedOpenAIFake(KEY);
 
 const chat = (message: string, action = 'send') =>
   runRequest({ feature: 'chat', provider: 'openai', model: 'gpt-test', input: { message, action } });
@@ -30,7 +16,7 @@ describe('chat keeps its conversation', () => {
     await chat('First question');
     await chat('Second question');
     await chat('Third question');
-    const third = JSON.parse(openai.requests.at(-1)?.body ?? '{}') as { messages: { role: string; content: string }[] };
+    const third = JSON.parse(openai.fake.requests.at(-1)?.body ?? '{}') as { messages: { role: string; content: string }[] };
     expect(third.messages.map((message) => message.role)).toEqual(['system', 'user', 'assistant', 'user', 'assistant', 'user']);
     expect(third.messages.map((message) => message.content).slice(1)).toEqual([
       'First question',
@@ -58,7 +44,7 @@ describe('chat keeps its conversation', () => {
     await chat('', 'regenerate');
     const turns = (await readConversation()).turns;
     expect(turns.map((turn) => turn.role)).toEqual(['user', 'assistant']);
-    const body = JSON.parse(openai.requests.at(-1)?.body ?? '{}') as { messages: unknown[] };
+    const body = JSON.parse(openai.fake.requests.at(-1)?.body ?? '{}') as { messages: unknown[] };
     expect(body.messages).toHaveLength(2);
   });
 });
@@ -67,7 +53,7 @@ describe('jobs', () => {
   it('stops on cancel: the connection closes and the partial text is kept', async () => {
     const controller = new AbortController();
     const page = fakePage();
-    const closed = openai.waitForClose();
+    const closed = openai.fake.waitForClose();
     const running = runRequest(
       { feature: 'summarizer', provider: 'openai', model: 'slow', input: { text: 'Some text to summarize.' } },
       { signal: controller.signal, page },
@@ -82,12 +68,12 @@ describe('jobs', () => {
   });
 
   it('trims long input visibly: head and tail kept, with the share in a note', async () => {
-    await useSettings({ baseUrls: { openai: `${openai.url}/v1` } });
+    await useSettings({ baseUrls: { openai: `${openai.fake.url}/v1` } });
     const text = `BEGINNING ${'filler sentence. '.repeat(40_000)} THE END`;
     const job = await runRequest({ feature: 'summarizer', provider: 'openai', model: 'gpt-test', input: { text } });
     expect(job.trim).toMatchObject({ scope: 'input', originalChars: text.length });
     expect(job.trim?.keptPercent).toBeLessThan(100);
-    const sent = JSON.parse(openai.requests.at(-1)?.body ?? '{}').messages.at(-1).content as string;
+    const sent = JSON.parse(openai.fake.requests.at(-1)?.body ?? '{}').messages.at(-1).content as string;
     expect(sent).toContain('BEGINNING');
     expect(sent).toContain('THE END');
     expect(sent).toContain('characters omitted');
@@ -96,20 +82,20 @@ describe('jobs', () => {
   it('retries a 500 before the first token, then reports it', async () => {
     const job = await runRequest({ feature: 'summarizer', provider: 'openai', model: 'fault-500', input: { text: 'x y z' } });
     expect(job.error?.kind).toBe('server');
-    expect(openai.requests.filter((request) => request.path === '/v1/chat/completions')).toHaveLength(3);
+    expect(openai.fake.requests.filter((request) => request.path === '/v1/chat/completions')).toHaveLength(3);
   });
 
   it('does not retry a 429 that asks for a long wait: the user sees when to try again', async () => {
     const job = await runRequest({ feature: 'summarizer', provider: 'openai', model: 'fault-429', input: { text: 'x y z' } });
     expect(job.error).toMatchObject({ kind: 'rate-limit', retryAfterSeconds: 30 });
     expect(job.error?.message).toContain('Try again in 30 s');
-    expect(openai.requests).toHaveLength(1);
+    expect(openai.fake.requests).toHaveLength(1);
   });
 
   it('rejects invalid input with the field’s own message', async () => {
     const job = await runRequest({ feature: 'summarizer', provider: 'openai', input: { text: '   ' } });
     expect(job.error?.kind).toBe('invalid-input');
     expect(job.error?.message).toContain('Add some text to summarize');
-    expect(openai.requests).toHaveLength(0);
+    expect(openai.fake.requests).toHaveLength(0);
   });
 });
