@@ -7,7 +7,7 @@
  * (50), BENCH_LONG_PAIRS (at most 3 pairs of 25k/50k answers, as many as fit before
  * BENCH_DEADLINE_S, default 270 s after BENCH_STARTED_AT), BENCH_STRICT=1 to exit 1 when a
  * budget is missed, BENCH_ONLY=streaming,long (section names, comma-separated) to measure only
- * those while working on them.
+ * those while working on them, BENCH_VERBOSE=1 for each run's first-token hops.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';

@@ -161,6 +161,14 @@ export async function measureStreaming(browser: BenchBrowser, fakes: Fakes, runs
   const paced: AnswerRun[] = [];
   for (let run = 0; run < runs; run++) paced.push(await runAnswer(browser, { fakes, fake: fakes.paced, model: 'long-2000' }));
   progress(`2,000 tokens paced: first token ${summarise(paced.map((r) => r.firstTokenMs)).median} ms`);
+  if (process.env.BENCH_VERBOSE === '1') {
+    for (const r of paced) {
+      const port = r.page.firstDeltaAt;
+      progress(
+        `  first token ${r.firstTokenMs} ms: fake→worker ${r.workerFirstTokenAt - r.fake.firstTokenAt}, worker→port ${port ? port - r.workerFirstTokenAt : '?'}, port→DOM ${port ? r.page.firstTextAt - port : '?'} (first event→first text at the fake ${r.fake.firstTokenAt - r.fake.firstByteAt})`,
+      );
+    }
+  }
   const flood: AnswerRun[] = [];
   for (let run = 0; run < floodRuns; run++) flood.push(await runAnswer(browser, { fakes, fake: fakes.flood, model: 'long-2000' }));
   const median = (values: number[]) => summarise(values).median;

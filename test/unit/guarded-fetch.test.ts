@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { findRefusal, isLoopback, isSecureTransport, parseEndpoint, RequestRefusedError } from '@/lib/network/endpoint-policy';
 import { createGuardedFetch, installWorkerFetchGuard } from '@/lib/worker/network/guarded-fetch';
 
@@ -200,5 +201,26 @@ describe('installWorkerFetchGuard', () => {
     expect(calls).toEqual([{ input: 'http://example.com/page', init }]);
     await scope.fetch('https://example.com/no-init');
     expect(calls.at(-1)).toEqual({ input: 'https://example.com/no-init', init: undefined });
+  });
+});
+
+describe('a provider SDK’s guarded fetch in the worker', () => {
+  it('is guarded once, not again by the worker-wide guard: one access check, one split of the body', async () => {
+    const platform = platformFetch(() => new Response('data: {"text":"first"}\n\n'));
+    const contains = vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
+    const saved = globalThis.fetch;
+    globalThis.fetch = platform.fetch;
+    try {
+      installWorkerFetchGuard();
+      // What the SDKs get: a guarded fetch for the provider's origin (here one the user granted).
+      const sdkFetch = createGuardedFetch(['https://llm.example.com']);
+      const response = await sdkFetch('https://llm.example.com/v1/chat/completions', { headers: { authorization: 'Bearer k' } });
+      expect(await response.text()).toBe('data: {"text":"first"}\n\n');
+      expect(platform.calls).toHaveLength(1);
+      expect(contains).toHaveBeenCalledTimes(1);
+    } finally {
+      globalThis.fetch = saved;
+      contains.mockRestore();
+    }
   });
 });

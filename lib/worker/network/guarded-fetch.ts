@@ -3,6 +3,12 @@ import { assertOriginAccess } from './origin-access';
 
 type Fetch = typeof fetch;
 
+/**
+ * The worker's fetch before installWorkerFetchGuard wrapped it. A guarded fetch goes straight
+ * to it: guarding twice would ask for access twice and split every read twice.
+ */
+let unguardedFetch: Fetch | undefined;
+
 function urlOf(input: Parameters<Fetch>[0]): URL {
   if (input instanceof URL) return input;
   return new URL(typeof input === 'string' ? input : input.url);
@@ -19,7 +25,7 @@ function isRedirect(response: Response): boolean {
  * `X-API-Key` and `x-goog-api-key` would be forwarded, so we stop at the first 3xx.
  * ('manual' rather than 'error' so that a refused redirect is told apart from a network failure.)
  */
-export function createGuardedFetch(allowedOrigins: readonly string[], baseFetch: Fetch = fetch): Fetch {
+export function createGuardedFetch(allowedOrigins: readonly string[], baseFetch: Fetch = unguardedFetch ?? fetch): Fetch {
   const allowed = new Set(allowedOrigins);
   return async (input, init) => {
     const url = urlOf(input);
@@ -71,6 +77,7 @@ function carriesKey(headers: HeadersInit | undefined): boolean {
  */
 export function installWorkerFetchGuard(scope: { fetch: Fetch } = globalThis): void {
   const original = scope.fetch.bind(scope);
+  if (scope === globalThis) unguardedFetch = original;
   scope.fetch = async (input, init) => {
     const headers = init?.headers ?? (input instanceof Request ? input.headers : undefined);
     if (!carriesKey(headers)) return original(input, init);
