@@ -1,3 +1,4 @@
+import { TIME_TO_FIRST_EVENT_MS } from '../test/fakes/stream-timing';
 import { type BundleResult, kB } from './bundle';
 import type { MemoryResult } from './memory';
 import type { StartupResult } from './startup';
@@ -110,6 +111,9 @@ export function table(results: Results, list: Budget[]): string {
     const hops = streaming.firstTokenHops;
     rows.push(
       `    medians of its hops: fake→worker ${ms(hops.fakeToWorker)}, worker→popup port ${ms(hops.workerToPort)}, port→DOM ${ms(hops.portToDom)}`,
+    );
+    rows.push(
+      `    (the fake's headers go ${TIME_TO_FIRST_EVENT_MS} ms before its first event, the opening event with the first text: a provider's time to first token)`,
     );
     rows.push(timing('  first byte → done (Copy shown)', streaming.total));
     rows.push(timing('  fake send time', streaming.send));

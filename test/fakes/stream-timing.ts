@@ -4,13 +4,13 @@ import type { ServerResponse } from 'node:http';
 export interface StreamTiming {
   /** The request (headers and body) had been read. */
   receivedAt: number;
-  /** The first SSE byte was written (status line, headers and the first event). */
+  /** The first SSE byte was written: the opening event with the first text (the headers went TIME_TO_FIRST_EVENT_MS before). */
   firstByteAt: number;
-  /** The first event after that one was written (the first one with text, for a streamed answer). */
+  /** The first text was written: with the opening event, so the same time. */
   firstTokenAt: number;
   /** The last byte was written. */
   endAt: number;
-  /** How many writes (SSE events) the answer took, the last one included. */
+  /** How many writes the answer took, the last one included (the opening event and the first text are one). */
   writes: number;
 }
 
@@ -28,8 +28,19 @@ export interface StreamTimingOptions {
 type Pending = { kind: 'write'; chunk: string } | { kind: 'end'; chunk: string | undefined };
 
 /**
+ * How long after its headers a timed fake sends its first events: a provider's time to first
+ * token, which is never zero (real ones take hundreds of milliseconds). By then the browser
+ * has the headers and the SDK is reading the body, as with a real provider, so the bench's
+ * clock, which starts at the first SSE byte, times the extension, not the fetch's own start.
+ */
+export const TIME_TO_FIRST_EVENT_MS = 25;
+
+/**
  * Bench hook: wraps a fake's response so that its writes are timed (and optionally paced)
- * without changing how the fake streams. Without options the response is returned as is.
+ * without changing what the fake streams. The headers go out at once; the opening event and
+ * the first text go together, TIME_TO_FIRST_EVENT_MS later, in one write (written apart, the
+ * browser waking on the first could hold the fake off the CPU before the text, and that time
+ * would count against the extension). Without options the response is returned as is.
  */
 export function timedResponse(response: ServerResponse, options: StreamTimingOptions, receivedAt = Date.now()): ServerResponse {
   const { onStreamTiming, eventsPerSecond } = options;
@@ -37,19 +48,17 @@ export function timedResponse(response: ServerResponse, options: StreamTimingOpt
   const timing: StreamTiming = { receivedAt, firstByteAt: 0, firstTokenAt: 0, endAt: 0, writes: 0 };
   const interval = eventsPerSecond ? 1000 / eventsPerSecond : 0;
   const queue: Pending[] = [];
+  /** The opening event and the first text, held until the time to first event has passed. */
+  const opening: string[] = [];
+  let headersAt = 0;
   let paceStart = 0;
   let sent = 0;
   let draining = false;
 
-  const stamp = () => {
+  const send = (item: Pending) => {
     const now = Date.now();
     timing.writes += 1;
     if (timing.writes === 1) timing.firstByteAt = now;
-    if (timing.writes === 2 && !timing.firstTokenAt) timing.firstTokenAt = now;
-    return now;
-  };
-  const send = (item: Pending) => {
-    stamp();
     if (item.kind === 'write') {
       response.write(item.chunk);
       // Node corks a response's socket until the next tick: a fake writing in a loop would
@@ -73,43 +82,38 @@ export function timedResponse(response: ServerResponse, options: StreamTimingOpt
     }
     draining = false;
   };
-  /** The opening event, held for the first text written in the same turn of the event loop. */
-  let opening: string | undefined;
   const sendOpening = () => {
-    if (opening === undefined) return;
-    const chunk = opening;
-    opening = undefined;
+    if (response.destroyed) return;
+    send({ kind: 'write', chunk: opening.join('') });
+    // The first text left with the opening event; the pacing clock starts from them.
+    timing.firstTokenAt = timing.firstByteAt;
     paceStart = performance.now();
-    send({ kind: 'write', chunk });
+    if (queue.length && !draining) void drain();
   };
   const enqueue = (item: Pending) => {
-    if (timing.writes === 0 && opening === undefined && item.kind === 'write') {
-      // The opening event and the first text leave in one write, as documented above ("at
-      // once"): written apart, the browser waking on the first one can hold the fake off the
-      // CPU for milliseconds before the text, which would count against the extension.
-      opening = item.chunk;
-      setImmediate(sendOpening);
+    if (timing.writes === 0) {
+      if (item.kind === 'write' && opening.length < 2) {
+        opening.push(item.chunk);
+        if (opening.length === 1) setTimeout(sendOpening, Math.max(0, headersAt + TIME_TO_FIRST_EVENT_MS - performance.now()));
+      } else if (opening.length) queue.push(item);
+      else send(item);
       return;
     }
-    if (opening !== undefined) {
-      item = { ...item, chunk: `${opening}${item.chunk ?? ''}` };
-      opening = undefined;
-      paceStart = performance.now();
-      send(item);
-      timing.firstTokenAt = timing.firstByteAt;
-      return;
-    }
-    if (!interval || timing.writes < 2) {
-      // Unpaced, or the first text after an opening event sent alone: out at once (it starts the pacing clock).
-      paceStart = performance.now();
-      return send(item);
-    }
+    if (!interval) return send(item);
     queue.push(item);
     if (!draining) void drain();
   };
 
   return new Proxy(response, {
     get(target, property, receiver) {
+      if (property === 'writeHead') {
+        return (...args: Parameters<ServerResponse['writeHead']>) => {
+          target.writeHead(...args);
+          target.flushHeaders();
+          headersAt = performance.now();
+          return receiver;
+        };
+      }
       if (property === 'write') {
         return (chunk: string) => {
           enqueue({ kind: 'write', chunk });
