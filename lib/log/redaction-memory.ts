@@ -79,12 +79,19 @@ export class RedactionMemory {
         byLength.set(fragment.length, entry);
       }
     }
+    // Markers from an earlier pass are never cut into: a key ending in "edac" must not turn
+    // "[redacted]" into "[r[redacted]ted]".
+    const markers: [number, number][] = [];
+    for (let at = text.indexOf(REDACTED); at !== -1; at = text.indexOf(REDACTED, at + REDACTED.length)) {
+      markers.push([at, at + REDACTED.length]);
+    }
     // Longest first: a whole key is one [redacted], not its fragments side by side.
     const ranges: [number, number][] = [];
+    const taken = (start: number, end: number) => [...markers, ...ranges].some(([from, to]) => start < to && end > from);
     for (const [length, { hashes, leads }] of [...byLength].sort((a, b) => b[0] - a[0])) {
       for (let start = 0; start + length <= text.length; start++) {
         if (!leads.has(hash(text.slice(start, start + Math.min(LEAD, length)), this.seed))) continue;
-        if (ranges.some(([from, to]) => start < to && start + length > from)) continue;
+        if (taken(start, start + length)) continue;
         if (hashes.has(hash(text.slice(start, start + length), this.seed))) ranges.push([start, start + length]);
       }
     }

@@ -1,5 +1,6 @@
 import { startOpenAIFake } from '../fakes/openai-fake';
 import { expect, test } from './fixtures';
+import { lastChatBody } from './support/requests';
 import { saveSettings } from './support/surfaces';
 
 /** A sentence from the article's body (not the selection), and the navigation Readability leaves out. */
@@ -37,7 +38,7 @@ test('"Chat about this page": the question goes out with the article; follow-ups
   await composer.press('Enter');
   await expect(panel.locator('.turn-assistant')).toHaveCount(1, { timeout: 20_000 });
   await expect(panel.locator('.turn-assistant .badge')).toHaveText(/BYOK/);
-  const first = systemOf(fake.requests.at(-1)?.body);
+  const first = systemOf(lastChatBody(fake.requests));
   expect(first).toContain('<material kind="page">');
   expect(first).toContain(BODY);
   expect(first).not.toContain(NAVIGATION);
@@ -45,7 +46,7 @@ test('"Chat about this page": the question goes out with the article; follow-ups
   await composer.fill('And the cost?');
   await composer.press('Enter');
   await expect(panel.locator('.turn-assistant')).toHaveCount(2, { timeout: 20_000 });
-  expect(systemOf(fake.requests.at(-1)?.body)).toContain(BODY);
+  expect(systemOf(lastChatBody(fake.requests))).toContain(BODY);
   // Kept once, with the conversation, never inside a turn.
   const stored = await worker.evaluate(
     async () => (await chrome.storage.session.get('chat')).chat as { turns: { content: string }[]; page?: { text: string } },
@@ -58,7 +59,7 @@ test('"Chat about this page": the question goes out with the article; follow-ups
   await composer.fill('Anything else?');
   await composer.press('Enter');
   await expect(panel.locator('.turn-assistant')).toHaveCount(3, { timeout: 20_000 });
-  expect(systemOf(fake.requests.at(-1)?.body)).not.toContain(BODY);
+  expect(systemOf(lastChatBody(fake.requests))).not.toContain(BODY);
 });
 
 test('a page longer than the model takes is trimmed, with a note on the chip and on the answer', async ({
@@ -106,7 +107,7 @@ test('a page longer than the model takes is trimmed, with a note on the chip and
     const answer = panel.locator('.turn-assistant');
     await expect(answer).toHaveCount(1, { timeout: 20_000 });
     await expect(answer.getByRole('note')).toContainText(/The page was trimmed to \d+% to fit the model/);
-    const system = systemOf(fake.requests.at(-1)?.body);
+    const system = systemOf(lastChatBody(fake.requests));
     expect(system).toContain('OPENING LINE');
     expect(system).toContain('CLOSING LINE');
     expect(system).toContain('characters omitted');

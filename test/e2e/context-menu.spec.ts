@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { startOpenAIFake } from '../fakes/openai-fake';
 import { expect, test } from './fixtures';
+import { lastChatBody } from './support/requests';
 import { clickMenu } from './support/menu';
 import { saveSettings, selectText } from './support/surfaces';
 
@@ -60,7 +61,7 @@ for (const route of ['demo', 'fake provider'] as const) {
       latencies[route] = (firstTokenAt ?? 0) - clickedAt;
       expect(latencies[route]).toBeLessThan(500);
       if (openai) {
-        const sent = JSON.parse(openai.requests.at(-1)?.body ?? '{}');
+        const sent = JSON.parse(lastChatBody(openai.requests) ?? '{}');
         expect(sent.messages.at(-1).content).toContain('Tidal turbines installed in three northern harbours');
       }
     } finally {

@@ -1,7 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fence } from '../../lib/features/text-tools';
+import type { FakeServer } from '../fakes/http';
 import { expect, test } from './fixtures';
+import { lastChatBody } from './support/requests';
 import { clickMenuItem, menuItemExists } from './support/menu';
 import { hex } from './support/random';
 import { selectText } from './support/surfaces';
@@ -15,8 +17,9 @@ const BULLETS = {
 };
 const MENU_ONLY = { id: 'menu-only', name: 'Only in the menu', template: 'Shout: {{selection}}', placement: 'menu' };
 
-const lastUserMessage = (body: string | undefined) =>
-  (JSON.parse(body ?? '{}') as { messages: { role: string; content: string }[] }).messages.at(-1)?.content;
+/** The last chat request's last message. */
+const lastUserMessage = (requests: FakeServer['requests']) =>
+  (JSON.parse(lastChatBody(requests) ?? '{}') as { messages?: { role: string; content: string }[] }).messages?.at(-1)?.content;
 
 test('a custom action from the context menu streams into the side panel, with the page text fenced', async ({
   worker,
@@ -40,14 +43,14 @@ test('a custom action from the context menu streams into the side panel, with th
   await expect(answer.getByRole('button', { name: 'Insert into page' })).toBeVisible();
   await expect(panel.getByLabel('Action', { exact: true })).toHaveValue('three-bullets');
   await expect(panel.getByLabel('Text for the action')).toHaveValue(selection.trim());
-  expect(lastUserMessage(fake.requests.at(-1)?.body)).toBe(
+  expect(lastUserMessage(fake.requests)).toBe(
     `Three bullets about “Tidal energy in northern harbours” (${article.url()}):\n${fence('selection', selection.trim())}`,
   );
 
   // An action shown only in the menu runs too, and the panel shows it with its answer.
   await clickMenuItem(worker, 'grompt-action:menu-only', selection);
   await expect(panel.getByLabel('Action', { exact: true })).toHaveValue('menu-only');
-  await expect.poll(() => lastUserMessage(fake.requests.at(-1)?.body)).toBe(`Shout: ${fence('selection', selection.trim())}`);
+  await expect.poll(() => lastUserMessage(fake.requests)).toBe(`Shout: ${fence('selection', selection.trim())}`);
   await expect(answer.getByRole('button', { name: 'Copy', exact: true })).toBeVisible();
 });
 
@@ -72,8 +75,8 @@ test('a custom action from the popup: the Actions tab, the selection, the same a
   await expect(answer.locator('.badge')).toHaveText(/BYOK/);
   await expect(answer.getByRole('button', { name: 'Continue in side panel' })).toBeVisible();
   await expect(answer.getByRole('button', { name: 'Insert into page' })).toBeVisible();
-  expect(lastUserMessage(fake.requests.at(-1)?.body)).toContain(fence('selection', selection.trim()));
-  expect(lastUserMessage(fake.requests.at(-1)?.body)).toContain('Tidal energy in northern harbours');
+  expect(lastUserMessage(fake.requests)).toContain(fence('selection', selection.trim()));
+  expect(lastUserMessage(fake.requests)).toContain('Tidal energy in northern harbours');
 });
 
 test('options: the examples can be deleted; actions are added, reordered, exported and imported (a bad file changes nothing)', async ({

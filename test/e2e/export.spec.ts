@@ -1,5 +1,6 @@
 import { startOpenAIFake } from '../fakes/openai-fake';
 import { expect, test } from './fixtures';
+import { lastChatBody } from './support/requests';
 import { expectAccessible } from './support/axe';
 import { allowClipboard, ExportMenu, today } from './support/export-menu';
 import { FeaturePage } from './support/popup-page';
@@ -122,7 +123,7 @@ test('side panel: a two-turn chat (BYOK, fake OpenAI) is exported whole, with no
       for (const words of SCAFFOLDING) expect(exported).not.toContain(words);
     }
     // The fake did get the system prompt: the export left it out, it was there to leave out.
-    expect(fake.requests.at(-1)?.body).toContain('You are Grompt Chat');
+    expect(lastChatBody(fake.requests)).toContain('You are Grompt Chat');
   } finally {
     await fake.close();
   }

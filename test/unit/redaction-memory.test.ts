@@ -55,6 +55,17 @@ describe('RedactionMemory', () => {
     expect(memory.redact(echoes(second))).toBe(echoes(second));
   });
 
+  it('never cuts into a marker an earlier pass left, even when the key ends in letters of it', () => {
+    const memory = new RedactionMemory();
+    const key = `Zq${crypto.randomUUID().replaceAll('-', '')}edac`;
+    memory.remember(key);
+    const once = memory.redact(`Incorrect API key provided: ${key}`);
+    expect(once).toBe(`Incorrect API key provided: ${REDACTED}`);
+    // The logger redacts again what an error message already carries.
+    expect(memory.redact(once)).toBe(once);
+    expect(memory.redact(`${once} (ends …${key.slice(-4)})`)).toBe(`${once} (ends …${REDACTED})`);
+  });
+
   it('still redacts keys by their shape once forgotten', () => {
     const memory = new RedactionMemory();
     const key = `sk-proj-${unshapedKey()}`;
