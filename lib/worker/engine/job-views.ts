@@ -45,10 +45,10 @@ export async function attachPage(surface: Surface, port: Port): Promise<void> {
     if (jobsChangedCount() !== before && tries < SNAPSHOT_TRIES) continue;
     // From here to the end, one task: the snapshot and the live jobs' next deltas line up.
     const running = liveJobs().filter((job) => job.job.request.surface === surface && !job.superseded);
-    const storedIds = new Set(stored.map((job) => job.id));
+    // storedJobs() leaves out the jobs live when it read, so none is listed twice.
     port.postMessage({
       type: 'jobs',
-      jobs: [...stored, ...running.filter((job) => !storedIds.has(job.job.id)).map((job) => job.snapshot())],
+      jobs: [...stored, ...running.map((job) => job.snapshot())],
       queued: Object.entries(queued).flatMap(([slot, request]) => (request && onSurface(surface, slot) ? [request] : [])),
     });
     for (const job of running) job.attach(port, { announce: false });
