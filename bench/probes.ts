@@ -142,7 +142,7 @@ export function readinessProbe(): void {
 
 /**
  * Installed in the popup (or side panel) just before Run: when the answer's first text is
- * in the DOM, when the answer is done (its Copy action appears), and every long task.
+ * in the DOM, when the answer is done (its Copy action appears and all its text is shown), and every long task.
  * The page must show no answer yet (the bench clears the surface's last job first).
  */
 export function watchAnswer(): void {
@@ -167,7 +167,8 @@ export function watchAnswer(): void {
       const text = answer.querySelector('.markdown, .markdown-fallback')?.textContent ?? '';
       if (text.trim()) state.firstTextAt = Date.now();
     }
-    if (state.firstTextAt && !state.doneAt) {
+    // Done: the Copy action is there and the whole text is on screen (a burst is shown a step a frame).
+    if (state.firstTextAt && !state.doneAt && !answer.querySelector('.markdown[data-shown="partly"]')) {
       for (const button of answer.querySelectorAll('.answer-actions button')) {
         if (button.textContent?.trim() === 'Copy') {
           state.doneAt = Date.now();
@@ -177,7 +178,13 @@ export function watchAnswer(): void {
     }
   };
   const observer = new MutationObserver(check);
-  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  observer.observe(document.body, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ['data-shown'],
+  });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { memo, useDeferredValue, useId, useMemo, useRef } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { createBlockSplitter } from '@/lib/markdown/blocks';
 import { type BlockLinks, createCrossReferences, NO_LINKS } from '@/lib/markdown/cross-references';
 import { Footnotes } from './footnotes';
@@ -6,7 +6,12 @@ import { MarkdownBlock } from './markdown-block';
 
 /** Finished blocks are grouped so that a long answer costs a few comparisons per update, not thousands. */
 const GROUP = 32;
-const DEFER_FROM = 20_000;
+/**
+ * At most this much new text is parsed per render: a burst (a fast provider, a page that was
+ * busy, a long answer shown again) is shown over a few frames, so that no single task parses
+ * it all at once. A few blocks of SOFT_LIMIT: a few ms each.
+ */
+const STEP = 6_000;
 
 interface Piece {
   source: string;
@@ -45,12 +50,27 @@ export default function StreamingMarkdown({ text, streaming }: { text: string; s
   const splitter = useRef(createBlockSplitter());
   const crossReferences = useRef(createCrossReferences());
   const idPrefix = `md${useId().replace(/[^\w-]/g, '')}`;
-  // Long answers render deferred, so a burst that adds many blocks can yield to input; short
-  // ones render at once, so the first token is painted without waiting for an idle moment.
-  const deferredText = useDeferredValue(text);
-  const shown = text.length < DEFER_FROM ? text : deferredText;
+  // How much of the text is on screen: a burst is shown STEP by STEP, one step a frame.
+  const shownLength = useRef(0);
+  const [, showNextStep] = useState(0);
+  const from = Math.min(shownLength.current, text.length);
+  const shown = text.length - from <= STEP ? text : text.slice(0, from + STEP);
+  const behind = shown.length < text.length;
+  useEffect(() => {
+    shownLength.current = shown.length;
+    if (!behind) return;
+    // The next frame; or a timer, since a hidden page gets no frames and its text must still arrive.
+    const next = () => showNextStep((step) => step + 1);
+    const frame = requestAnimationFrame(next);
+    const timer = setTimeout(next, 250);
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [shown, behind]);
+  const live = streaming || behind;
   const split = useMemo(() => splitter.current(shown), [shown]);
-  const references = useMemo(() => crossReferences.current(split, !streaming), [split, streaming]);
+  const references = useMemo(() => crossReferences.current(split, !live), [split, live]);
   const { blocks, continues, tail, generation } = split;
   const piece = (index: number, source: string, links: BlockLinks): Piece => ({
     source,
@@ -68,9 +88,9 @@ export default function StreamingMarkdown({ text, streaming }: { text: string; s
     );
   }
   return (
-    <div className="markdown">
+    <div className="markdown" data-shown={behind ? 'partly' : 'all'}>
       {groups}
-      {tail.trim() ? <PieceView piece={piece(blocks.length, tail, references.tail)} streaming={streaming} idPrefix={idPrefix} /> : null}
+      {tail.trim() ? <PieceView piece={piece(blocks.length, tail, references.tail)} streaming={live} idPrefix={idPrefix} /> : null}
       <Footnotes footnotes={references.footnotes} idPrefix={idPrefix} />
     </div>
   );

@@ -26,6 +26,16 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
  */
 export const SOFT_LIMIT = 2_000;
 
+/**
+ * Pieces join into one paragraph on screen up to about this many characters; past it the
+ * next cut (at a sentence end if there is one) starts a new paragraph. A joined paragraph is
+ * one inline layout, which the browser redoes whole on every update: unbounded, a
+ * 300 kB paragraph costs ~100 ms a frame; bounded, a few ms. Real paragraphs seldom get here.
+ */
+export const JOIN_LIMIT = 10_000;
+
+const SENTENCE_END = /[.!?:;]["')\]]?\s/g;
+
 /** A line that starts a block of its own: cutting before it needs no joining. */
 const BLOCK_START = /^ {0,3}([-*+]\s|\d+[.)]\s|#{1,6}\s|>|\|)/;
 
@@ -34,6 +44,8 @@ export function createBlockSplitter() {
   let blocks: string[] = [];
   let continues = new Set<number>();
   let blockStart = 0;
+  /** Where the paragraph on screen starts: the start of the first piece joined into it. */
+  let runStart = 0;
   let scanPos = 0;
   let fence: string | null = null;
   let generation = 0;
@@ -43,6 +55,7 @@ export function createBlockSplitter() {
     blocks = [];
     continues = new Set();
     blockStart = 0;
+    runStart = 0;
     scanPos = 0;
     fence = null;
     generation++;
@@ -69,6 +82,14 @@ export function createBlockSplitter() {
     const block = text.slice(blockStart, lineEnd);
     if (block.trim() !== '') blocks.push(block);
     blockStart = lineEnd + 1;
+    runStart = blockStart;
+  }
+
+  /** The last sentence end in [from, to] (the index of the space after it), or -1. */
+  function sentenceEnd(from: number, to: number): number {
+    let found = -1;
+    for (const match of text.slice(from, to + 1).matchAll(SENTENCE_END)) found = from + match.index + match[0].length - 1;
+    return found;
   }
 
   function softCut(): void {
@@ -82,9 +103,16 @@ export function createBlockSplitter() {
         joins = true;
       }
       if (cut < from) return;
+      if (joins && to - runStart > JOIN_LIMIT) {
+        // The paragraph on screen is long enough: end it here, after a sentence if possible.
+        const sentence = sentenceEnd(from, to);
+        if (sentence !== -1) cut = sentence;
+        joins = false;
+      }
       if (joins) continues.add(blocks.length);
       blocks.push(text.slice(blockStart, cut));
       blockStart = cut + 1;
+      if (!joins) runStart = blockStart;
       if (scanPos < blockStart) scanPos = blockStart;
     }
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type BlockSplit, createBlockSplitter, SOFT_LIMIT } from '@/lib/markdown/blocks';
+import { type BlockSplit, createBlockSplitter, JOIN_LIMIT, SOFT_LIMIT } from '@/lib/markdown/blocks';
 
 const ANSWER = [
   '## Context',
@@ -161,16 +161,56 @@ describe('createBlockSplitter', () => {
 describe('very long blocks are cut into pieces while they are written', () => {
   const words = (count: number) => Array.from({ length: count }, (_, index) => `word${index}`).join(' ');
 
-  it('cuts a paragraph with no line breaks at spaces, each piece marked as running on', () => {
-    const paragraph = words(3_000);
+  /** Streams `text` into a splitter a few characters at a time, as a provider would. */
+  function stream(text: string) {
     const split = createBlockSplitter();
     let result = split('');
-    for (let end = 0; end < paragraph.length; end += 7) result = split(paragraph.slice(0, end + 7));
-    expect(result.blocks.length).toBeGreaterThan(5);
+    for (let end = 0; end < text.length; end += 7) result = split(text.slice(0, end + 7));
+    return result;
+  }
+
+  /** The paragraphs on screen: runs of pieces joined by `continues`, with their lengths. */
+  function paragraphsOnScreen(result: BlockSplit): number[] {
+    const lengths: number[] = [];
+    let run = 0;
+    [...result.blocks, result.tail].forEach((block, index) => {
+      run += block.length + 1;
+      if (!result.continues.has(index)) {
+        lengths.push(run);
+        run = 0;
+      }
+    });
+    return lengths;
+  }
+
+  it('cuts a paragraph with no line breaks at spaces, each piece marked as running on', () => {
+    const paragraph = words(1_000);
+    expect(paragraph.length).toBeLessThan(JOIN_LIMIT);
+    const result = stream(paragraph);
+    expect(result.blocks.length).toBeGreaterThan(2);
     for (const block of result.blocks) expect(block.length).toBeLessThanOrEqual(SOFT_LIMIT + 7);
     // Every piece runs on into the next: together they are the one paragraph.
     expect([...result.continues]).toEqual(result.blocks.map((_, index) => index));
     expect([...result.blocks, result.tail].join(' ')).toBe(paragraph);
+  });
+
+  it('ends the paragraph on screen past JOIN_LIMIT, so that no update lays out more than that again', () => {
+    const paragraph = words(30_000);
+    const result = stream(paragraph);
+    expect([...result.blocks, result.tail].join(' ')).toBe(paragraph);
+    const lengths = paragraphsOnScreen(result);
+    expect(lengths.length).toBeGreaterThan(paragraph.length / (JOIN_LIMIT + SOFT_LIMIT));
+    for (const length of lengths) expect(length).toBeLessThanOrEqual(JOIN_LIMIT + SOFT_LIMIT);
+  });
+
+  it('ends a long paragraph on screen after a sentence when there is one', () => {
+    const sentences = Array.from({ length: 600 }, (_, index) => `Sentence ${index} has a few words in it.`).join(' ');
+    const result = stream(sentences);
+    expect(paragraphsOnScreen(result).length).toBeGreaterThan(1);
+    result.blocks.forEach((block, index) => {
+      if (!result.continues.has(index)) expect(block).toMatch(/\.$/);
+    });
+    expect([...result.blocks, result.tail].join(' ')).toBe(sentences);
   });
 
   it('cuts a long list between items, where no joining is needed', () => {
