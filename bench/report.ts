@@ -144,6 +144,11 @@ export function table(results: Results, list: Budget[]): string {
       ),
     );
     rows.push(`    tasks over 100 ms while streaming, all runs: ${long.longTasksOver100}`);
+    if (long.traced) {
+      rows.push(
+        `    one more 50k run, traced: longest task ${long.traced.longestWallMs} ms, of it ${long.traced.cpuOfLongestWallMs} ms on the CPU; most CPU in one task ${long.traced.longestCpuMs} ms`,
+      );
+    }
     rows.push(timing('  50k: first byte → first token (ms)', long.firstToken50k));
   }
   if (coldStart) {

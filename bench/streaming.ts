@@ -5,6 +5,7 @@ import type { StreamTiming } from '../test/fakes/stream-timing';
 import { BENCH_KEY, type BenchBrowser } from './extension';
 import { type AnswerWatch, type BenchWindow, type PortWatch, pageScript, watchAnswer } from './probes';
 import { progress, ratio, type Summary, sleep, summarise } from './stats';
+import { type TaskTime, traceTasks } from './task-cpu';
 
 /** One answer in the popup, from Run to its Copy action, with the fake's own times. */
 export interface AnswerRun {
@@ -205,6 +206,11 @@ export interface LongResult {
   firstToken50k: Summary;
   /** Runs that did not finish within the time limit (counted at the limit). */
   timedOut: number;
+  /**
+   * One more 50k answer, traced: its longest popup task by wall time (what the Long Tasks API
+   * reports, and the budget reads) and by the popup thread's CPU time. Not a budget.
+   */
+  traced?: { longestWallMs: number; longestCpuMs: number; cpuOfLongestWallMs: number };
 }
 
 /**
@@ -232,6 +238,32 @@ export async function measureLong(browser: BenchBrowser, fakes: Fakes, maxPairs:
     lastPair = Date.now() - started;
     progress(`long answers, pair ${pair + 1}: ${Math.round(lastPair / 1000)} s`);
   }
+  let traced: LongResult['traced'];
+  if (Date.now() + lastPair * 0.6 < deadline) {
+    let stop: (() => Promise<TaskTime[]>) | undefined;
+    let tasks: TaskTime[] = [];
+    await runAnswer(browser, {
+      fakes,
+      fake: fakes.flood,
+      model: 'long-50000',
+      timeoutMs: 150_000,
+      beforeRun: async (popup) => {
+        stop = await traceTasks(popup);
+      },
+      afterRun: async () => {
+        tasks = (await stop?.()) ?? [];
+      },
+    });
+    const longest = tasks.reduce((a, b) => (b.wallMs > a.wallMs ? b : a), { wallMs: 0, cpuMs: 0 });
+    traced = {
+      longestWallMs: Math.round(longest.wallMs),
+      longestCpuMs: Math.round(Math.max(0, ...tasks.map((task) => task.cpuMs))),
+      cpuOfLongestWallMs: Math.round(longest.cpuMs),
+    };
+    progress(
+      `long answers, traced 50k: longest task ${traced.longestWallMs} ms (${traced.cpuOfLongestWallMs} ms on the CPU); most CPU in one task ${traced.longestCpuMs} ms`,
+    );
+  }
   const total25k = summarise(runs['25k'].map((r) => r.totalMs));
   const total50k = summarise(runs['50k'].map((r) => r.totalMs));
   return {
@@ -244,6 +276,7 @@ export async function measureLong(browser: BenchBrowser, fakes: Fakes, maxPairs:
     longTasksOver100: [...runs['25k'], ...runs['50k']].reduce((sum, r) => sum + r.longTasksOver100, 0),
     firstToken50k: summarise(runs['50k'].map((r) => r.firstTokenMs)),
     timedOut,
+    traced,
   };
 }
 
