@@ -185,7 +185,7 @@ export async function measureThreeJobs(browser: BenchBrowser, fakes: Fakes, runs
         if (await stop.isVisible()) await stop.click({ timeout: 1_000 }).catch(() => undefined);
       }
       // Until no tab is writing: a stream left running (a missed click) would run on into the
-      // next section and slow it (it once cost the long-answer section's first run 15 s).
+      // next section and slow it (most likely why the long-answer section's first run once took 23 s).
       await popup.waitForFunction(() => !document.querySelector('[data-activity="running"]'), null, { timeout: 30_000, polling: 100 });
     } finally {
       await popup.close();

@@ -30,7 +30,8 @@ export const SOFT_LIMIT = 2_000;
  * Pieces join into one paragraph on screen up to about this many characters; past it the
  * next cut (at a sentence end if there is one) starts a new paragraph. A joined paragraph is
  * one inline layout, which the browser redoes whole on every update: unbounded, a
- * 300 kB paragraph costs ~100 ms a frame; bounded, a few ms. Real paragraphs seldom get here.
+ * 300 kB paragraph cost 160–320 ms a frame in a trace; bounded, a few ms. Real paragraphs
+ * seldom get here.
  */
 export const JOIN_LIMIT = 10_000;
 
