@@ -2,6 +2,7 @@ import { startOpenAIFake } from '../fakes/openai-fake';
 import { expect, test } from './fixtures';
 import { lastChatBody } from './support/requests';
 import { saveSettings } from './support/surfaces';
+import { activate } from './support/tabs';
 
 /** A sentence from the article's body (not the selection), and the navigation Readability leaves out. */
 const BODY = 'A two-year study found no measurable change in salmon counts near the turbines.';
@@ -14,10 +15,10 @@ const systemOf = (body: string | undefined) =>
 type Fixtures = Parameters<Parameters<typeof test>[2]>[0];
 
 /** The side panel open, the article in front, and "Chat about this page" pressed: the chip names the article. */
-async function chatAboutArticle(openPage: Fixtures['openPage'], openTestPage: Fixtures['openTestPage']) {
+async function chatAboutArticle(worker: Fixtures['worker'], openPage: Fixtures['openPage'], openTestPage: Fixtures['openTestPage']) {
   const panel = await openPage('sidepanel');
   const article = await openTestPage();
-  await article.bringToFront();
+  await activate(worker, article);
   await panel.getByRole('button', { name: 'Chat about this page' }).click();
   const chip = panel.getByRole('group', { name: 'The page this chat is about' });
   await expect(chip).toContainText('Tidal energy in northern harbours');
@@ -30,7 +31,7 @@ test('"Chat about this page": the question goes out with the article; follow-ups
   openTestPage,
   byokOpenAI: { fake },
 }) => {
-  const { panel, chip } = await chatAboutArticle(openPage, openTestPage);
+  const { panel, chip } = await chatAboutArticle(worker, openPage, openTestPage);
   await expect(panel.getByRole('button', { name: 'Chat about this page' })).toHaveCount(0);
 
   const composer = panel.getByLabel('Message', { exact: true });
@@ -96,7 +97,7 @@ test('a page longer than the model takes is trimmed, with a note on the chip and
     const panel = await openPage('sidepanel');
     const long = await context.newPage();
     await long.goto(`${pageServer.url}/long.html`);
-    await long.bringToFront();
+    await activate(worker, long);
 
     await panel.getByRole('button', { name: 'Chat about this page' }).click();
     await expect(panel.getByRole('group', { name: 'The page this chat is about' })).toContainText('A very long report');
@@ -116,12 +117,12 @@ test('a page longer than the model takes is trimmed, with a note on the chip and
   }
 });
 
-test('moving to another tab offers to switch the chat to that page', async ({ openPage, openTestPage, pageServer, context }) => {
+test('moving to another tab offers to switch the chat to that page', async ({ worker, openPage, openTestPage, pageServer, context }) => {
   pageServer.addPages({
     '/second.html':
       '<!doctype html><html><head><title>Wind farms at sea</title></head><body><article><h1>Wind farms at sea</h1><p>Offshore wind farms doubled their output this decade, and the turbines keep growing taller every year.</p><p>Maintenance ships now work in higher waves than before.</p></article></body></html>',
   });
-  const { panel, article, chip } = await chatAboutArticle(openPage, openTestPage);
+  const { panel, article, chip } = await chatAboutArticle(worker, openPage, openTestPage);
 
   const second = await context.newPage();
   await second.goto(`${pageServer.url}/second.html`);

@@ -5,6 +5,7 @@ import { startPageServer } from './support/page-server';
 import { FeaturePage } from './support/popup-page';
 import { waitForAnswerEnd } from './support/probes';
 import { saveSettings, selectText } from './support/surfaces';
+import { activate } from './support/tabs';
 
 const KEY = 'sk-proj-concurrent0123456789abcdef0123456';
 
@@ -32,7 +33,7 @@ test('a chat answer keeps streaming while a context-menu summary runs in the sam
 
     const article = await context.newPage();
     await article.goto(`${pages.url}/article.html`);
-    await article.bringToFront();
+    await activate(worker, article);
     const selection = await selectText(article, '#lead');
     await clickMenu(worker, 'grompt-summarizer', selection, article.url());
 

@@ -5,6 +5,7 @@ import { expect, test } from './fixtures';
 import { lastChatBody } from './support/requests';
 import { clickMenu } from './support/menu';
 import { saveSettings, selectText } from './support/surfaces';
+import { activate } from './support/tabs';
 
 /** Records, inside the panel, when the first answer text is painted. */
 async function watchFirstToken(panel: Page): Promise<void> {
@@ -46,7 +47,7 @@ for (const route of ['demo', 'fake provider'] as const) {
       const panel = await openPage('sidepanel');
       await expect(panel.getByRole('tab', { name: 'Chat' })).toBeVisible();
       const article = await openTestPage();
-      await article.bringToFront();
+      await activate(worker, article);
       const selection = await selectText(article, '#lead');
       await watchFirstToken(panel);
 
@@ -86,7 +87,7 @@ test('the submenu runs the other features on the selection; "ask in chat" quotes
 }) => {
   const panel = await openPage('sidepanel');
   const article = await openTestPage();
-  await article.bringToFront();
+  await activate(worker, article);
   const selection = await selectText(article, '#lead');
 
   await clickMenu(worker, 'grompt-image-prompt', selection, article.url());
@@ -132,7 +133,7 @@ test('the menu items are registered at install', async ({ worker }) => {
 test('the "summarize the selection" shortcut runs the same flow as the menu', async ({ openTestPage, worker, openPage }) => {
   const panel = await openPage('sidepanel');
   const article = await openTestPage();
-  await article.bringToFront();
+  await activate(worker, article);
   await selectText(article, '#lead');
   // Playwright cannot press a browser shortcut; dispatch the command the way Chromium does.
   await worker.evaluate(async () => {

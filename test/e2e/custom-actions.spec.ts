@@ -7,6 +7,7 @@ import { lastChatBody } from './support/requests';
 import { clickMenuItem, menuItemExists } from './support/menu';
 import { hex } from './support/random';
 import { selectText } from './support/surfaces';
+import { activate } from './support/tabs';
 
 const KEY = `sk-proj-${hex()}`;
 const BULLETS = {
@@ -31,7 +32,7 @@ test('a custom action from the context menu streams into the side panel, with th
   await expect.poll(() => menuItemExists(worker, 'grompt-action:three-bullets')).toBe(true);
   const panel = await openPage('sidepanel');
   const article = await openTestPage();
-  await article.bringToFront();
+  await activate(worker, article);
   const selection = await selectText(article, '#lead');
 
   await clickMenuItem(worker, 'grompt-action:three-bullets', selection);

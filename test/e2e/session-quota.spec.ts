@@ -6,6 +6,7 @@ import { FeaturePage } from './support/popup-page';
 import { fillSessionTo, sessionBytesFree } from './support/session-fill';
 import { storedKeys } from './support/worker';
 import { selectText } from './support/surfaces';
+import { activate } from './support/tabs';
 
 /**
  * storage.session holds 10 MB in Chrome, keys included. With it nearly full, every flow
@@ -69,7 +70,7 @@ test('with session memory filled to within 50 kB of its quota, every flow answer
     // Context menu.
     const article = await context.newPage();
     await article.goto(`${pages.url}/article.html`);
-    await article.bringToFront();
+    await activate(worker, article);
     const selection = await selectText(article, '#lead');
     await clickMenu(worker, 'grompt-image-prompt', selection, article.url());
     await expect(panel.getByRole('tab', { name: 'Image Prompt' })).toHaveAttribute('aria-selected', 'true', WITHIN);
