@@ -1,8 +1,7 @@
 import { startOpenAIFake } from '../fakes/openai-fake';
 import { expect, test } from './fixtures';
+import { summarizeInPopup } from './support/summarize';
 import { FeaturePage } from './support/popup-page';
-import { setModelCommitted, waitForAnswerEnd } from './support/probes';
-import { saveSettings } from './support/surfaces';
 
 const KEY = 'sk-proj-longanswers0123456789abcdef0123456';
 
@@ -39,15 +38,7 @@ async function placeOf(page: import('@playwright/test').Page, sentence: string) 
 test('popup: a long answer is all shown, its long paragraphs apart, and all of it again on reopening', async ({ worker, openPage }) => {
   const fake = await startOpenAIFake({ keys: [KEY], content: ANSWER });
   try {
-    await saveSettings(worker, { baseUrls: { openai: `${fake.url}/v1` } });
-    let page = await openPage('popup');
-    let ui = new FeaturePage(page);
-    await ui.chooseFeature('Summarizer');
-    await setModelCommitted(ui, 'summarizer', 'gpt-test');
-    await ui.saveKey(KEY);
-    await page.getByLabel('Text to summarize').fill('A long text.');
-    await ui.run();
-    await waitForAnswerEnd(ui.answer);
+    let { page, ui } = await summarizeInPopup(worker, () => openPage('popup'), { fakeUrl: fake.url, key: KEY, text: 'A long text.' });
     const shownInFull = async () => {
       await expect(ui.answer.locator('.markdown')).toHaveAttribute('data-shown', 'all');
       await expect(ui.answer.locator('.markdown')).toContainText('The last short paragraph.');

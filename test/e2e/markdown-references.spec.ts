@@ -1,9 +1,7 @@
 import { startOpenAIFake } from '../fakes/openai-fake';
 import { expect, test } from './fixtures';
+import { summarizeInPopup } from './support/summarize';
 import { expectAccessible } from './support/axe';
-import { FeaturePage } from './support/popup-page';
-import { setModelCommitted, waitForAnswerEnd } from './support/probes';
-import { saveSettings } from './support/surfaces';
 
 const KEY = 'sk-proj-references0123456789abcdef01234567';
 
@@ -30,15 +28,11 @@ const ANSWER = [
 test('popup: reference links and footnotes defined in later blocks render as links, safely', async ({ worker, openPage }) => {
   const fake = await startOpenAIFake({ keys: [KEY], content: ANSWER });
   try {
-    await saveSettings(worker, { baseUrls: { openai: `${fake.url}/v1` } });
-    const page = await openPage('popup');
-    const ui = new FeaturePage(page);
-    await ui.chooseFeature('Summarizer');
-    await setModelCommitted(ui, 'summarizer', 'gpt-test');
-    await ui.saveKey(KEY);
-    await page.getByLabel('Text to summarize').fill('Where can I read more about tides?');
-    await ui.run();
-    await waitForAnswerEnd(ui.answer);
+    const { page, ui } = await summarizeInPopup(worker, () => openPage('popup'), {
+      fakeUrl: fake.url,
+      key: KEY,
+      text: 'Where can I read more about tides?',
+    });
     const markdown = ui.answer.locator('.markdown');
 
     const docs = markdown.getByRole('link', { name: 'the docs' });
