@@ -38,7 +38,7 @@ export default defineConfig({
   manifestVersion: 3,
   modules: ['@wxt-dev/module-react'],
   outDir: benchBuild ? '.output-bench' : controlBuild ? '.output-control' : '.output',
-  filterEntrypoints: benchBuild ? undefined : ['background', 'popup', 'sidepanel', 'options', 'read-page'],
+  filterEntrypoints: benchBuild ? undefined : ['background', 'popup', 'sidepanel', 'options', 'read-page', 'early-reads'],
   // `wxt zip -b firefox` also packs the sources addons.mozilla.org asks for: what builds the
   // extension (README, package files, configs, entrypoints, components, lib, public, scripts),
   // not tests, benchmarks, screenshots or their results. node_modules, dotfiles, .output and

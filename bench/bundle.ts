@@ -67,12 +67,12 @@ function entry(root: string, starts: string[], css: string[]): EntrySize {
   };
 }
 
-/** A page's entry script and the modulepreloads and stylesheets its HTML lists. */
+/** A page's scripts (its module entry and the classic early-reads script), modulepreloads and stylesheets its HTML lists. */
 function pageEntry(root: string, html: string): EntrySize {
   const source = readFileSync(join(root, html), 'utf8');
   const attribute = (tag: string, name: string) => new RegExp(`${name}="([^"]+)"`).exec(tag)?.[1]?.replace(/^\//, '');
   const tags = source.match(/<(script|link)\b[^>]*>/g) ?? [];
-  const scripts = tags.filter((tag) => tag.startsWith('<script') && /type="module"/.test(tag)).map((tag) => attribute(tag, 'src'));
+  const scripts = tags.filter((tag) => tag.startsWith('<script')).map((tag) => attribute(tag, 'src'));
   const preloads = tags.filter((tag) => /rel="modulepreload"/.test(tag)).map((tag) => attribute(tag, 'href'));
   const styles = tags.filter((tag) => /rel="stylesheet"/.test(tag)).map((tag) => attribute(tag, 'href'));
   const defined = (list: (string | undefined)[]) => list.filter((item): item is string => Boolean(item));

@@ -4,10 +4,12 @@ import { readSelection } from '@/lib/page/selection';
 import { type FormDrafts, rawSettingsItem, readDrafts } from '@/lib/storage/early-items';
 
 /**
- * What a page needs for its first useful frame (settings, drafts, the tab and its selection),
- * started by `early.ts` before React and the page's other modules are evaluated, so the reads
- * run while they are. No schema code here: settings arrive raw and are validated by the
- * settings provider. Hooks start from a value already in, or wait on the read under way.
+ * What a page needs for its first useful frame (settings, drafts, the tab and its selection).
+ * Started by `entrypoints/early-reads.ts`, a classic script in the page's <head> that runs
+ * before the page's module bundle is even fetched and compiled, so the reads (one round trip
+ * to the tab for the selection) overlap that work instead of following it. No schema code
+ * here: settings arrive raw and are validated by the settings provider. Hooks start from a
+ * value already in, or wait on the read under way, or read for themselves when none started.
  */
 interface EarlyValues {
   /** Stored settings, unvalidated (parseSettings runs in the provider). */
@@ -18,27 +20,39 @@ interface EarlyValues {
 }
 type Key = keyof EarlyValues;
 
-let surface: Surface | undefined;
-const pending: Partial<{ [K in Key]: Promise<EarlyValues[K]> }> = {};
-const resolved: Partial<EarlyValues> = {};
+interface EarlyReads {
+  surface: Surface;
+  pending: Partial<{ [K in Key]: Promise<EarlyValues[K]> }>;
+  resolved: Partial<EarlyValues>;
+}
 
-function track<K extends Key>(key: K, promise: Promise<EarlyValues[K]>): void {
-  pending[key] = promise as (typeof pending)[K];
+// The early script and the page's bundle are separate bundles: they meet on the window.
+type EarlyWindow = typeof globalThis & { __gromptEarlyReads?: EarlyReads };
+const shared = globalThis as EarlyWindow;
+
+function track<K extends Key>(reads: EarlyReads, key: K, promise: Promise<EarlyValues[K]>): void {
+  reads.pending[key] = promise as EarlyReads['pending'][K];
   void promise.then(
     (value) => {
-      resolved[key] = value;
+      reads.resolved[key] = value;
     },
     () => undefined,
   );
 }
 
 export function startEarlyReads(page: Surface, options: { selection: boolean }): void {
-  surface = page;
+  const reads: EarlyReads = { surface: page, pending: {}, resolved: {} };
+  shared.__gromptEarlyReads = reads;
   const tab = activeTabId();
-  track('tab', tab);
-  track('settings', rawSettingsItem.getValue());
-  track('drafts', readDrafts(page));
-  if (options.selection) track('selection', tab.then(readSelection));
+  track(reads, 'tab', tab);
+  track(reads, 'settings', rawSettingsItem.getValue());
+  track(reads, 'drafts', readDrafts(page));
+  if (options.selection) track(reads, 'selection', tab.then(readSelection));
+}
+
+function readsFor(surface: Surface | undefined): EarlyReads | undefined {
+  const reads = shared.__gromptEarlyReads;
+  return reads && (!surface || reads.surface === surface) ? reads : undefined;
 }
 
 /**
@@ -46,12 +60,11 @@ export function startEarlyReads(page: Surface, options: { selection: boolean }):
  * state function twice in development); the hooks that use it mount once, at the page's root.
  */
 export function takeResolved<K extends Key>(key: K, forSurface?: Surface): EarlyValues[K] | undefined {
-  if (forSurface && forSurface !== surface) return undefined;
-  return key in resolved ? (resolved[key] as EarlyValues[K]) : undefined;
+  const resolved = readsFor(forSurface)?.resolved;
+  return resolved && key in resolved ? (resolved[key] as EarlyValues[K]) : undefined;
 }
 
 /** A read still under way, for a hook that mounted before it finished. */
 export function takeEarly<K extends Key>(key: K, forSurface?: Surface): Promise<EarlyValues[K]> | undefined {
-  if (forSurface && forSurface !== surface) return undefined;
-  return pending[key] as Promise<EarlyValues[K]> | undefined;
+  return readsFor(forSurface)?.pending[key] as Promise<EarlyValues[K]> | undefined;
 }

@@ -1,7 +1,6 @@
-import './early';
 import { mount } from '@/components/mount';
 import { App } from './app';
 
-// Mounted at once: React's first render overlaps the early reads, and the hooks take each
-// value the moment it lands (the selection is filled in before the next paint).
+// Mounted at once: the early reads (entrypoints/early-reads.ts, started from the <head>) are
+// under way or done, and the hooks take each value the moment it lands.
 mount(<App />);

@@ -1,7 +1,7 @@
 import { startOpenAIFake } from '../fakes/openai-fake';
 import { expect, test } from './fixtures';
 import { FeaturePage } from './support/popup-page';
-import { saveSettings } from './support/surfaces';
+import { saveSettings, selectText } from './support/surfaces';
 
 const KEY = 'sk-proj-popupflows0123456789abcdef012345';
 
@@ -28,6 +28,27 @@ test('closing the popup mid-answer loses nothing: the answer finishes and is the
   } finally {
     await fake.close();
   }
+});
+
+test('the popup opens pre-filled with the selection, read by the early script in its <head> before the page bundle ran', async ({
+  openTestPage,
+  openPopup,
+  openPage,
+}) => {
+  const article = await openTestPage();
+  const selection = await selectText(article, '#lead');
+  const popup = await openPopup();
+  await expect(popup.getByLabel('Text to summarize')).toHaveValue(selection.trim());
+  // entrypoints/early-reads.ts started the reads (not the hooks' own fallback): if the <head>
+  // script went missing the popup would still work, only later, and only the bench would show it.
+  type EarlyWindow = Window & { __gromptEarlyReads?: { surface: string; pending: Record<string, unknown> } };
+  const started = (page: typeof popup) =>
+    page.evaluate(() => {
+      const reads = (window as EarlyWindow).__gromptEarlyReads;
+      return reads ? { surface: reads.surface, reads: Object.keys(reads.pending).sort() } : undefined;
+    });
+  expect(await started(popup)).toEqual({ surface: 'popup', reads: ['drafts', 'selection', 'settings', 'tab'] });
+  expect(await started(await openPage('sidepanel'))).toEqual({ surface: 'sidepanel', reads: ['drafts', 'settings', 'tab'] });
 });
 
 test('"Insert into page" puts the answer into the field that had focus, as typing would', async ({ openTestPage, openPopup }) => {

@@ -11,9 +11,14 @@ function pageFiles(dir: string): string[] {
   });
 }
 
-const PAGE_FILES = ['components', 'entrypoints/popup', 'entrypoints/sidepanel', 'entrypoints/options', 'entrypoints/read-page.ts'].flatMap(
-  (path) => (statSync(path).isDirectory() ? pageFiles(path) : [path]),
-);
+const PAGE_FILES = [
+  'components',
+  'entrypoints/popup',
+  'entrypoints/sidepanel',
+  'entrypoints/options',
+  'entrypoints/read-page.ts',
+  'entrypoints/early-reads.ts',
+].flatMap((path) => (statSync(path).isDirectory() ? pageFiles(path) : [path]));
 
 /**
  * Lint keeps pages away from the key store's module; this keeps them away from its data.
