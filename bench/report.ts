@@ -52,7 +52,13 @@ export function budgets(results: Results): Budget[] {
   if (long) {
     list.push(budget('50k ÷ 25k tokens rendering time', long.ratio, '<', 2.3, '×'));
     list.push(
-      budget('longest main-thread task while streaming', Math.max(long.longestTask25k.worst, long.longestTask50k.worst), '≤', 100, 'ms'),
+      budget(
+        'longest main-thread task while streaming (thread CPU time)',
+        Math.max(long.longestTaskCpu25k.worst, long.longestTaskCpu50k.worst),
+        '≤',
+        100,
+        'ms',
+      ),
     );
   }
   if (coldStart) list.push(budget('cold start → first token, over the fake (median)', coldStart.cold.median, '<', 500, 'ms'));
@@ -134,19 +140,21 @@ export function table(results: Results, list: Budget[]): string {
     rows.push(timing('  25,000 tokens: first byte → done (ms)', long.total25k));
     rows.push(timing('  50,000 tokens: first byte → done (ms)', long.total50k));
     rows.push(['  50k ÷ 25k', times(long.ratio), '', '< 2.30×', verdict(list, '50k ÷ 25k tokens rendering time')]);
-    rows.push(timing('  longest task while streaming, 25k (ms)', long.longestTask25k));
+    rows.push(timing('  longest task while streaming, CPU time, 25k (ms)', long.longestTaskCpu25k));
     rows.push(
       timing(
-        '  longest task while streaming, 50k (ms)',
-        long.longestTask50k,
+        '  longest task while streaming, CPU time, 50k (ms)',
+        long.longestTaskCpu50k,
         '≤ 100',
-        verdict(list, 'longest main-thread task while streaming'),
+        verdict(list, 'longest main-thread task while streaming (thread CPU time)'),
       ),
     );
-    rows.push(`    tasks over 100 ms while streaming, all runs: ${long.longTasksOver100}`);
-    if (long.traced) {
+    rows.push(timing('  the same by wall time (Long Tasks API), 25k (ms)', long.longestTask25k));
+    rows.push(timing('  the same by wall time (Long Tasks API), 50k (ms)', long.longestTask50k));
+    rows.push(`    tasks over 100 ms of wall time while streaming, all runs: ${long.longTasksOver100}`);
+    if (long.cpuOfLongestWall) {
       rows.push(
-        `    one more 50k run, traced: longest task ${long.traced.longestWallMs} ms, of it ${long.traced.cpuOfLongestWallMs} ms on the CPU; most CPU in one task ${long.traced.longestCpuMs} ms`,
+        `    the longest of them, ${long.cpuOfLongestWall.wallMs} ms, was on the CPU for ${long.cpuOfLongestWall.cpuMs} ms: the rest it waited for a core`,
       );
     }
     rows.push(timing('  50k: first byte → first token (ms)', long.firstToken50k));
