@@ -1,7 +1,9 @@
 import { startOpenAIFake } from '../fakes/openai-fake';
 import { expect, test } from './fixtures';
-import { summarizeInPopup } from './support/summarize';
 import { FeaturePage } from './support/popup-page';
+import { setModelCommitted } from './support/probes';
+import { summarizeInPopup } from './support/summarize';
+import { saveSettings } from './support/surfaces';
 
 const KEY = 'sk-proj-longanswers0123456789abcdef0123456';
 
@@ -58,6 +60,36 @@ test('popup: a long answer is all shown, its long paragraphs apart, and all of i
     ui = new FeaturePage(page);
     await shownInFull();
     await expect(ui.answer.locator('.markdown')).toContainText('Gamma sentence 299 has a few more words in it.');
+  } finally {
+    await fake.close();
+  }
+});
+
+test('popup: while a long answer streams, Stop stays in view at the bottom of the answer box and stops it', async ({
+  worker,
+  openPage,
+}) => {
+  // 4,000 words at 200 a second: the answer overflows its box (270 px) within a second or two and keeps growing.
+  const fake = await startOpenAIFake({ keys: [KEY], eventsPerSecond: 200 });
+  try {
+    await saveSettings(worker, { baseUrls: { openai: `${fake.url}/v1` } });
+    const page = await openPage('popup');
+    const ui = new FeaturePage(page);
+    await ui.chooseFeature('Summarizer');
+    await setModelCommitted(ui, 'summarizer', 'long-4000');
+    await ui.saveKey(KEY);
+    await page.getByLabel('Text to summarize').fill('A long text.');
+    await ui.run();
+    await expect.poll(() => ui.answer.evaluate((box) => box.scrollHeight - box.clientHeight)).toBeGreaterThan(300);
+    const stop = ui.answer.getByRole('button', { name: 'Stop', exact: true });
+    // Within the box's visible part, not pushed below it by the growing text.
+    const [box, button] = await Promise.all([ui.answer.boundingBox(), stop.boundingBox()]);
+    expect(box && button).toBeTruthy();
+    expect(button?.y ?? 0).toBeGreaterThanOrEqual(box?.y ?? Number.POSITIVE_INFINITY);
+    expect((button?.y ?? 0) + (button?.height ?? 0)).toBeLessThanOrEqual((box?.y ?? 0) + (box?.height ?? 0) + 1);
+    // A plain click: Playwright waits for the button to hold still, as a person's pointer must.
+    await stop.click({ timeout: 5_000 });
+    await expect(ui.answer.locator('.answer-status')).toHaveText('Stopped. The partial answer is kept.');
   } finally {
     await fake.close();
   }
