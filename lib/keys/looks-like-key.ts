@@ -63,7 +63,16 @@ export function isRandomToken(run: string): boolean {
   return randomChars >= MIN_RANDOM_CHARS && entropyBitsPerChar(run) >= 3;
 }
 
+/**
+ * Public ids that an endpoint's URL carries and that look random: Cloudflare AI Gateway's
+ * account id (32 hex characters: https://gateway.ai.cloudflare.com/v1/{account}/{gateway}/…).
+ * An account id is not a secret, and refusing it made the gateway impossible to add. Only that
+ * place in that host's URLs is let through; the same 32 characters elsewhere still count.
+ */
+const PUBLIC_URL_IDS = /(\/\/gateway\.ai\.cloudflare\.com\/v1\/)[0-9a-f]{32}(?=\/)/gi;
+
 export function looksLikeKey(text: string): boolean {
   if (PROVIDER_KEY.test(text) || BEARER.test(text)) return true;
-  return (text.match(TOKEN_RUN) ?? []).some(isRandomToken);
+  const withoutPublicIds = text.replace(PUBLIC_URL_IDS, '$1account');
+  return (withoutPublicIds.match(TOKEN_RUN) ?? []).some(isRandomToken);
 }

@@ -83,6 +83,19 @@ describe('looksLikeKey: long random tokens (32+ characters)', () => {
   });
 });
 
+describe('looksLikeKey: the Cloudflare account id is let through only where Cloudflare puts it', () => {
+  const hex = '0f1e2d3c4b5a69788796a5b4c3d2e1f0';
+  it.each([
+    `https://gateway.example.com/v1/${hex}/my-gateway/openai`,
+    `https://gateway.ai.cloudflare.com/v1/my-gateway/${hex}/openai`,
+    `https://gateway.ai.cloudflare.com/v1/${hex}/my-gateway/openai?key=${hex}`,
+    `https://gateway.ai.cloudflare.com/v1/${hex}/${hex}/openai`,
+    hex,
+  ])('%s', (text) => {
+    expect(looksLikeKey(text)).toBe(true);
+  });
+});
+
 describe('looksLikeKey: ordinary model names and URLs are not keys', () => {
   it.each([
     'gpt-5-mini-2025-08-07',
@@ -115,6 +128,9 @@ describe('looksLikeKey: ordinary model names and URLs are not keys', () => {
     'https://my-gateway.example.com/v1/openai/deployments/gpt-4o-mini-2024-07-18/chat',
     'http://[::1]:11434',
     'http://localhost:8080',
+    // Cloudflare AI Gateway: the 32-hex account id in the path is public, not a key.
+    'https://gateway.ai.cloudflare.com/v1/0f1e2d3c4b5a69788796a5b4c3d2e1f0/my-gateway/openai',
+    'https://gateway.ai.cloudflare.com/v1/0f1e2d3c4b5a69788796a5b4c3d2e1f0/my-gateway/compat',
     'risk-assessment-summary-model-for-the-quarterly-report',
   ])('%s', (name) => {
     expect(looksLikeKey(name)).toBe(false);
